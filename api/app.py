@@ -1,0 +1,103 @@
+"""The ASGI application: ``create_app(settings)`` for uvicorn and the tests.
+
+The store is opened in the lifespan and handed to requests through the lifespan state;
+the extractor is loaded on the first ``ingestArticle`` only, in its worker thread.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import TypedDict
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from api.extraction import LazyExtractor
+from api.limits import MAX_BODY_BYTES, BodySizeLimit
+from api.pages import STATIC_DIR, graphiql, health, index
+from api.schema import build_schema
+from api.view import GraphQLView
+from graph.settings import Settings
+from graph.stores.base import GraphStore
+
+__all__ = ["AppState", "StoreOpener", "create_app", "open_settings_store"]
+
+log = logging.getLogger("actorgraph.api")
+
+StoreOpener = Callable[[Settings], Awaitable[GraphStore]]
+
+
+class AppState(TypedDict):
+    """What the lifespan hands every request as ``request.state``."""
+
+    store: GraphStore
+    extractor: LazyExtractor
+
+
+async def open_settings_store(settings: Settings) -> GraphStore:
+    """The store ``settings`` name, opened (embedded file or Neo4j URL)."""
+    from graph.stores import open_store
+
+    store: GraphStore = open_store(settings)
+    await store.open()
+    return store
+
+
+def _graph_page_routes() -> list[BaseRoute]:
+    """Routes for /graph when its module is installed; none otherwise."""
+    try:
+        module = importlib.import_module("api.graph_page")
+    except ModuleNotFoundError as exc:
+        if exc.name != "api.graph_page":
+            raise  # the module exists but is broken: say so rather than hide the page
+        return []
+    routes: list[BaseRoute] = module.routes()
+    return routes
+
+
+def create_app(
+    settings: Settings,
+    *,
+    open_store: StoreOpener = open_settings_store,
+    extractor: LazyExtractor | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> Starlette:
+    """The API for ``settings``; ``open_store`` and ``extractor`` are there for tests."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[AppState]:
+        store = await open_store(settings)
+        lazy = extractor or LazyExtractor()
+        log.info(
+            "serving the graph store at %s", settings.store if not settings.is_neo4j else "neo4j"
+        )
+        try:
+            yield AppState(store=store, extractor=lazy)
+        finally:
+            lazy.close()
+            await store.close()
+
+    view = GraphQLView(build_schema(settings.max_query_depth), settings)
+    graph_routes = _graph_page_routes()
+    routes: list[BaseRoute] = [
+        Route("/", index, methods=["GET"]),
+        Route("/graphql", view, methods=["GET", "POST"]),
+        Route("/graphiql", graphiql, methods=["GET"]),
+        Route("/health", health, methods=["GET"]),
+        Mount("/static/vendor", StaticFiles(directory=STATIC_DIR / "vendor", check_dir=False)),
+        Mount("/static/graphiql", StaticFiles(directory=STATIC_DIR / "graphiql")),
+        *graph_routes,
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(BodySizeLimit, max_bytes=max_body_bytes)],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.has_graph_page = bool(graph_routes)
+    return app

@@ -1,0 +1,46 @@
+"""``actorgraph serve``: run the API (GraphQL, GraphiQL, the graph page) with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+from graph.commands.common import add_store_argument, settings_from_args
+
+__all__ = ["add_arguments", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``actorgraph serve``."""
+    add_store_argument(parser)
+    parser.add_argument("--host", default=None, help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=None, help="port to listen on (default: 8000)")
+    parser.add_argument(
+        "--log-level",
+        default="info",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="uvicorn's log level (default: info)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until interrupted; returns uvicorn's outcome as an exit code."""
+    import uvicorn  # imported here so other commands never load the web stack
+
+    from api.app import create_app
+
+    settings = settings_from_args(args)
+    settings = dataclasses.replace(
+        settings,
+        host=args.host or settings.host,
+        port=args.port if args.port is not None else settings.port,
+    )
+    if settings.api_key is None and settings.host not in {"127.0.0.1", "localhost", "::1"}:
+        print(
+            f"actorgraph serve: warning: listening on {settings.host} without ACTORGRAPH_API_KEY;"
+            " anyone who can reach this port can change the graph."
+        )
+    app = create_app(settings)
+    print(f"actorgraph: GraphiQL at http://{settings.host}:{settings.port}/graphiql")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
+    return 0

@@ -1,0 +1,40 @@
+"""Opaque cursors for every connection field.
+
+A cursor is the base64 of ``"offset:<n>"``: clients must treat it as opaque, which lets the
+encoding change later without breaking them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from api.errors import BadUserInput
+
+__all__ = ["PREFIX", "decode_cursor", "encode_cursor", "start_offset"]
+
+PREFIX = "offset:"
+
+
+def encode_cursor(offset: int) -> str:
+    """The cursor of the item at ``offset`` (0-based) in a result list."""
+    return base64.urlsafe_b64encode(f"{PREFIX}{offset}".encode()).decode("ascii")
+
+
+def decode_cursor(cursor: str) -> int:
+    """The offset a cursor stands for; ``BadUserInput`` when it is not one of ours."""
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode("ascii")).decode("ascii")
+    except (UnicodeError, binascii.Error, ValueError):
+        text = ""
+    number = text.removeprefix(PREFIX)
+    if not text.startswith(PREFIX) or not number.isdigit() or len(number) > 12:
+        raise BadUserInput(
+            f"Malformed cursor {cursor[:40]!r}: pass an endCursor or cursor from a previous page."
+        )
+    return int(number)
+
+
+def start_offset(after: str | None) -> int:
+    """Where a page that starts after ``after`` begins."""
+    return 0 if after is None else decode_cursor(after) + 1

@@ -1,0 +1,276 @@
+"""The GraphQL object types: actors, relations, evidence, articles, paths and subgraphs.
+
+Each type is built from a ``graph.model`` or ``graph.stores.base`` value by its ``of``
+constructor. Fields that lead to other actors or relations resolve through the request's
+DataLoaders, so a page of actors with their relations costs a fixed number of store calls.
+"""
+
+# strawberry.field(description=...) is typed as returning Any, which mypy reports per use
+# mypy: disable-error-code="untyped-decorator"
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+from strawberry import Info
+
+from api.context import Context
+from graph.model import (
+    Actor,
+    ActorKind,
+    Evidence,
+    Location,
+    Modality,
+    Relation,
+    RelationKind,
+)
+from graph.stores.base import ArticleInfo, CurationRecord, Direction, IngestStatus, Path, Subgraph
+
+__all__ = [
+    "ActorNode",
+    "ArticleNode",
+    "CurationNode",
+    "EvidenceNode",
+    "LocationNode",
+    "PathNode",
+    "RelationNode",
+    "SubgraphNode",
+    "actor_nodes",
+    "relation_nodes",
+]
+
+strawberry.enum(ActorKind, name="ActorKind", description="What kind of thing an actor is.")
+strawberry.enum(RelationKind, name="RelationKind", description="What one actor does to another.")
+strawberry.enum(Modality, name="Modality", description="How firmly the source states a relation.")
+strawberry.enum(Direction, name="Direction", description="Which way to follow relations.")
+strawberry.enum(IngestStatus, name="IngestStatus", description="What ingesting an article did.")
+
+#: Relations that do not say the backing happens: they do not make an actor a backer.
+NOT_BACKING = frozenset({Modality.DENIED, Modality.HYPOTHETICAL})
+
+Ctx = Info[Context, None]
+
+
+@strawberry.type(name="Location", description="Where a place-like actor is (GeoNames).")
+class LocationNode:
+    geonames_id: int
+    latitude: float
+    longitude: float
+    country_code: str | None
+
+    @classmethod
+    def of(cls, loc: Location) -> LocationNode:
+        return cls(
+            geonames_id=loc.geonames_id,
+            latitude=loc.latitude,
+            longitude=loc.longitude,
+            country_code=loc.country_code,
+        )
+
+
+@strawberry.type(name="Article", description="An ingested article.")
+class ArticleNode:
+    id: strawberry.ID
+    title: str | None
+    url: str | None
+    published: date | None
+    ingested_at: datetime
+    relation_count: int = strawberry.field(description="Relations this article gives evidence for.")
+
+    @classmethod
+    def of(cls, info: ArticleInfo) -> ArticleNode:
+        return cls(
+            id=strawberry.ID(info.id),
+            title=info.title,
+            url=info.url,
+            published=info.published,
+            ingested_at=info.ingested_at,
+            relation_count=info.relations,
+        )
+
+
+@strawberry.type(name="Evidence", description="One sentence that reports a relation.")
+class EvidenceNode:
+    sentence: str
+    start: int = strawberry.field(description="Character offset of the sentence in the article.")
+    end: int
+    trigger: str = strawberry.field(description="The word that signalled the relation.")
+    article_id: strawberry.Private[str]
+
+    @strawberry.field(description="The article; null if it was deleted meanwhile.")
+    async def article(self, info: Ctx) -> ArticleNode | None:
+        found = await info.context.loaders.articles.load(self.article_id)
+        return None if found is None else ArticleNode.of(found)
+
+    @classmethod
+    def of(cls, ev: Evidence) -> EvidenceNode:
+        return cls(
+            sentence=ev.sentence,
+            start=ev.start,
+            end=ev.end,
+            trigger=ev.trigger,
+            article_id=ev.article_id,
+        )
+
+
+async def _actor(info: Ctx, actor_id: str) -> ActorNode:
+    actor = await info.context.loaders.actors.load(actor_id)
+    if actor is None:  # a relation whose end is gone: the store broke an invariant
+        raise LookupError(f"relation end {actor_id!r} is not in the store")
+    return ActorNode.of(actor)
+
+
+async def _actors(info: Ctx, ids: list[str]) -> list[ActorNode]:
+    found = await info.context.loaders.actors.load_many(ids)
+    return [ActorNode.of(a) for a in found if a is not None]
+
+
+@strawberry.type(name="Relation", description="A directed, typed relation with its evidence.")
+class RelationNode:
+    id: strawberry.ID
+    kind: RelationKind
+    confidence: float
+    modality: Modality
+    first_reported: date | None
+    last_reported: date | None
+    article_count: int
+    evidence: list[EvidenceNode]
+    source_id: strawberry.Private[str]
+    target_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def source(self, info: Ctx) -> ActorNode:
+        return await _actor(info, self.source_id)
+
+    @strawberry.field
+    async def target(self, info: Ctx) -> ActorNode:
+        return await _actor(info, self.target_id)
+
+    @classmethod
+    def of(cls, rel: Relation) -> RelationNode:
+        return cls(
+            id=strawberry.ID(rel.id),
+            kind=rel.kind,
+            confidence=rel.confidence,
+            modality=rel.modality,
+            first_reported=rel.first_reported,
+            last_reported=rel.last_reported,
+            article_count=rel.article_count,
+            evidence=[EvidenceNode.of(e) for e in rel.evidence],
+            source_id=rel.source,
+            target_id=rel.target,
+        )
+
+
+def relation_nodes(
+    relations: list[Relation], kind: RelationKind | None = None
+) -> list[RelationNode]:
+    """Wrap relations, keeping those of ``kind`` when it is given."""
+    return [RelationNode.of(r) for r in relations if kind is None or r.kind == kind]
+
+
+def _backing(relations: list[Relation], end: str) -> list[str]:
+    """Distinct ids at ``end`` ("source" or "target") of relations that say someone backs."""
+    ids = {
+        getattr(r, end)
+        for r in relations
+        if r.kind == RelationKind.BACKS and r.modality not in NOT_BACKING
+    }
+    return sorted(ids)
+
+
+@strawberry.type(name="Actor", description="A faction, state, place, person or organization.")
+class ActorNode:
+    id: strawberry.ID
+    name: str
+    kind: ActorKind
+    aliases: list[str]
+    mentions: int = strawberry.field(description="How many times articles named this actor.")
+    location: LocationNode | None
+
+    @strawberry.field(description="Relations from this actor, optionally of one kind.")
+    async def relations_out(
+        self, info: Ctx, kind: RelationKind | None = None
+    ) -> list[RelationNode]:
+        return relation_nodes(await info.context.loaders.relations_out.load(self.id), kind)
+
+    @strawberry.field(description="Relations to this actor, optionally of one kind.")
+    async def relations_in(self, info: Ctx, kind: RelationKind | None = None) -> list[RelationNode]:
+        return relation_nodes(await info.context.loaders.relations_in.load(self.id), kind)
+
+    @strawberry.field(
+        description="Actors that BACK this one (denied or hypothetical backing excluded)."
+    )
+    async def backers(self, info: Ctx) -> list[ActorNode]:
+        relations = await info.context.loaders.relations_in.load(self.id)
+        return await _actors(info, _backing(relations, "source"))
+
+    @strawberry.field(
+        description="Actors this one BACKS (denied or hypothetical backing excluded)."
+    )
+    async def backing(self, info: Ctx) -> list[ActorNode]:
+        relations = await info.context.loaders.relations_out.load(self.id)
+        return await _actors(info, _backing(relations, "target"))
+
+    @classmethod
+    def of(cls, actor: Actor) -> ActorNode:
+        return cls(
+            id=strawberry.ID(actor.id),
+            name=actor.name,
+            kind=actor.kind,
+            aliases=list(actor.aliases),
+            mentions=actor.mentions,
+            location=None if actor.location is None else LocationNode.of(actor.location),
+        )
+
+
+def actor_nodes(actors: tuple[Actor, ...] | list[Actor]) -> list[ActorNode]:
+    return [ActorNode.of(a) for a in actors]
+
+
+@strawberry.type(name="Path", description="A walk: edges[i] joins nodes[i] and nodes[i + 1].")
+class PathNode:
+    length: int
+    nodes: list[ActorNode]
+    edges: list[RelationNode]
+
+    @classmethod
+    def of(cls, path: Path) -> PathNode:
+        return cls(
+            length=path.length,
+            nodes=actor_nodes(path.actors),
+            edges=relation_nodes(list(path.relations)),
+        )
+
+
+@strawberry.type(name="Subgraph", description="A set of actors and the relations among them.")
+class SubgraphNode:
+    nodes: list[ActorNode]
+    edges: list[RelationNode]
+
+    @classmethod
+    def of(cls, sub: Subgraph) -> SubgraphNode:
+        return cls(nodes=actor_nodes(sub.actors), edges=relation_nodes(list(sub.relations)))
+
+
+@strawberry.type(name="Curation", description="A recorded curation step, which can be undone.")
+class CurationNode:
+    id: strawberry.ID
+    action: str
+    actor_id: strawberry.ID
+    other_id: strawberry.ID | None
+    created_at: datetime | None
+    undone: bool
+
+    @classmethod
+    def of(cls, rec: CurationRecord) -> CurationNode:
+        other = None if rec.other_id is None else strawberry.ID(rec.other_id)
+        return cls(
+            id=strawberry.ID(rec.id),
+            action=rec.action,
+            actor_id=strawberry.ID(rec.actor_id),
+            other_id=other,
+            created_at=rec.created_at,
+            undone=rec.undone,
+        )

@@ -1,0 +1,105 @@
+"""The /graphql endpoint: strawberry's ASGI view with our context, status codes and JSON errors.
+
+HTTP status, by case (documented in the README's API section too):
+
+* 200: the operation ran; expected failures are typed results, argument errors are in ``errors``
+* 400: the request was not run: body not JSON, no query, a syntax or validation error
+  (unknown field, wrong variable type, depth/alias/token limit), batching
+* 401: a mutation without the configured API key
+* 405: a mutation sent with GET, or a method other than GET/POST
+* 413: the body is larger than the limit (see ``api.limits``)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cross_web import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.schema.exceptions import InvalidOperationTypeError
+
+from api.auth import is_authorized
+from api.context import Context, make_loaders
+from graph.settings import Settings
+
+__all__ = ["GraphQLView", "http_error"]
+
+
+def http_error(status: int, message: str, code: str = "BAD_REQUEST") -> JSONResponse:
+    """A GraphQL-shaped JSON error for failures before any operation ran."""
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return JSONResponse(body, status_code=status)
+
+
+def _wants_page(scope: Scope) -> bool:
+    """A browser opening /graphql itself (no query): send it to GraphiQL."""
+    request = Request(scope)
+    return (
+        request.method == "GET"
+        and "query" not in request.query_params
+        and "text/html" in request.headers.get("accept", "")
+    )
+
+
+def _is_request_error(data: GraphQLHTTPResponse) -> bool:
+    """Errors that stopped the operation before it ran: no data, and no field path."""
+    errors = data.get("errors") or []
+    return (
+        bool(errors)
+        and data.get("data") is None
+        and all(isinstance(e, dict) and "path" not in e for e in errors)
+    )
+
+
+class GraphQLView(GraphQL[Context, None]):
+    """strawberry's ASGI view, without its CDN-based GraphiQL."""
+
+    def __init__(self, schema: Any, settings: Settings) -> None:
+        super().__init__(schema, graphql_ide=None, allow_queries_via_get=True)
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":  # no subscriptions: refuse websockets outright
+            await WebSocket(scope, receive, send).close(code=1003)
+            return
+        if _wants_page(scope):
+            await RedirectResponse("graphiql", status_code=307)(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope, receive))
+        except HTTPException as exc:
+            status = (
+                405 if isinstance(exc.__cause__, InvalidOperationTypeError) else exc.status_code
+            )
+            response = http_error(status, exc.reason)
+            if status == 405:
+                response.headers["Allow"] = "POST"
+        await response(scope, receive, send)
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        state = request.state
+        assert isinstance(request, Request) and isinstance(response, Response)
+        return Context(
+            request=request,
+            response=response,
+            store=state.store,
+            settings=self.settings,
+            extractor=state.extractor,
+            loaders=make_loaders(state.store),
+            authorized=is_authorized(request, self.settings.api_key),
+        )
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
+    ) -> Response:
+        single = not isinstance(response_data, list)
+        if single and not sub_response.status_code and _is_request_error(response_data):  # type: ignore[arg-type]
+            sub_response.status_code = 400
+        return super().create_response(response_data, sub_response)
