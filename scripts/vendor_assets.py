@@ -17,7 +17,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["VENDORS", "main", "vendor_cytoscape"]
+__all__ = [
+    "VENDORS",
+    "main",
+    "vendor_cytoscape",
+    "vendor_graphiql",
+    "vendor_react",
+    "vendor_react_dom",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -41,9 +48,37 @@ def vendor_cytoscape() -> list[Copy]:
     ]
 
 
+def vendor_graphiql() -> list[Copy]:
+    """GraphiQL's UMD bundle and stylesheet (fonts inlined), served at /graphiql (MIT)."""
+    return [
+        ("graphiql/graphiql.min.js", "graphiql/graphiql.min.js"),
+        ("graphiql/graphiql.min.css", "graphiql/graphiql.min.css"),
+        ("graphiql/LICENSE", "graphiql/LICENSE"),
+    ]
+
+
+def vendor_react() -> list[Copy]:
+    """React 18's UMD build, which GraphiQL's bundle expects as ``window.React`` (MIT)."""
+    return [
+        ("react/umd/react.production.min.js", "react/react.production.min.js"),
+        ("react/LICENSE", "react/LICENSE"),
+    ]
+
+
+def vendor_react_dom() -> list[Copy]:
+    """React DOM 18's UMD build (``window.ReactDOM``) for GraphiQL (MIT)."""
+    return [
+        ("react-dom/umd/react-dom.production.min.js", "react-dom/react-dom.production.min.js"),
+        ("react-dom/LICENSE", "react-dom/LICENSE"),
+    ]
+
+
 #: One entry per vendored package; add a function above and list it here.
 VENDORS: dict[str, Callable[[], list[Copy]]] = {
     "cytoscape": vendor_cytoscape,
+    "graphiql": vendor_graphiql,
+    "react": vendor_react,
+    "react-dom": vendor_react_dom,
 }
 
 
