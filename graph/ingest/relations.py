@@ -1,0 +1,267 @@
+"""Relations read off the dependency parse.
+
+Verbal triggers take their agent from the subject (or the "by" phrase of a passive, or the noun
+a participle modifies: "troops, supported by US airstrikes") and their patient from the object
+or a prepositional object ("fired rockets at"). Nominal triggers take their agent from a
+possessor or modifier ("a Russian missile strike", "Iran's support"), a "by" phrase, or the
+subject of the verb they hang from ("carried out strikes on", "continue their support for").
+Compounds such as "Iran-backed group" and "Lashio fell to the MNDAA" have patterns of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from graph.ingest.lexicon import Triggers
+from graph.ingest.resolve import ACTOR_KINDS, Context, Resolved
+from graph.model import ActorKind, RelationKind
+
+__all__ = ["Candidate", "RelationReader"]
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+BACKED_SUFFIXES = ("-backed", "-supported", "-funded", "-sponsored", "-armed", "-allied")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    kind: RelationKind
+    source: Resolved
+    target: Resolved
+    trigger: Token
+    confidence: float
+
+
+class RelationReader:
+    def __init__(self, triggers: Triggers) -> None:
+        self.t = triggers
+        self.nouns = {RelationKind(k): triggers.nouns(k) for k in ("STRIKES", "CAPTURES", "BACKS", "FIGHTS")}
+        self.light_verbs = triggers.words("light_verbs")
+        self.receive_verbs = triggers.words("receive_verbs")
+        self.control_nouns = triggers.words("control_nouns")
+        self.target_preps = triggers.words("noun_target_preps")
+        self.alongside = triggers.words("alongside_preps")
+
+    def read(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or (token.tag_ == "VBN" and token.dep_ == "amod"):
+                yield from self._verbal(token, ctx)
+            if token.pos_ in ("NOUN", "PROPN"):
+                yield from self._nominal(token, ctx)
+            yield from self._hyphen_backed(token, ctx)
+
+    # ---- verbs -------------------------------------------------------------------------------
+
+    def _verbal(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
+        lemma = verb.lemma_.lower()
+        if lemma in self.t.words("fall_verbs"):
+            yield from self._fell_to(verb, ctx)
+            return
+        found = self.t.verb(lemma)
+        if found is None:
+            return
+        kind, opts = RelationKind(found[0]), found[1]
+        agents, patients, passive = self._verb_arguments(verb, kind, opts)
+        if kind is RelationKind.FIGHTS and any(p.lower_ in self.alongside for p in verb.children):
+            kind, patients = RelationKind.BACKS, self._prep_objects(verb, self.alongside)
+        confidence = float(opts.get("confidence", 0.85 if not passive else 0.8))
+        for agent in agents:
+            for patient in patients:
+                yield from self._pair(kind, agent, patient, verb, confidence, ctx, opts)
+
+    def _verb_arguments(
+        self, verb: Token, kind: RelationKind, opts: dict[str, Any]
+    ) -> tuple[list[Token], list[Token], bool]:
+        subjects = self._subjects(verb)
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        agent_by = self._prep_objects(verb, {"by"}, deps=("agent", "prep"))
+        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":  # "troops, supported by X"
+            return agent_by, _with_conj(verb.head), True
+        if passive:
+            return agent_by, _with_conj(passive[0]), True
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        patients = [o for obj in objects for o in _with_conj(obj)]
+        if opts.get("object_is_weapon") or not patients:
+            preps = set(opts.get("preps") or ())
+            patients = self._prep_objects(verb, preps) or ([] if opts.get("object_is_weapon") else patients)
+            if not patients and opts.get("object_is_weapon"):
+                patients = [p for obj in objects for p in self._noun_target(obj)]
+        if opts.get("control_only") or patients and patients[0].lower_ in self.control_nouns:
+            patients = [p for obj in patients for p in self._prep_objects(obj, {"of", "over"})]
+        return subjects, patients, False
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        """The verb's subject; else that of the verb it is coordinated with or depends on."""
+        for token in [verb, *verb.ancestors][:4]:
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                subject = subjects[0]
+                if subject.lower_ in ("which", "who", "that") and token.dep_ == "relcl":
+                    subject = token.head
+                return _with_conj(subject)
+            if token.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep"):
+                break
+        return []
+
+    def _fell_to(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
+        """'Lashio fell to the MNDAA': the place is the subject, the captor follows 'to'."""
+        places = [s for s in verb.children if s.dep_ == "nsubj"]
+        captors = self._prep_objects(verb, {"to"})
+        for place in places:
+            for captor in captors:
+                yield from self._pair(RelationKind.CAPTURES, captor, place, verb, 0.8, ctx, {})
+
+    # ---- nouns -------------------------------------------------------------------------------
+
+    def _nominal(self, noun: Token, ctx: Context) -> Iterator[Candidate]:
+        lemma = noun.lemma_.lower()
+        kinds = [k for k, words in self.nouns.items() if lemma in words or noun.lower_ in words]
+        for kind in kinds:
+            targets = self._noun_targets(noun, kind)
+            if not targets:
+                continue
+            for agent in self._noun_agents(noun, ctx):
+                for target in targets:
+                    yield from self._pair(kind, agent, target, noun, 0.75, ctx, {})
+
+    def _noun_targets(self, noun: Token, kind: RelationKind) -> list[Token]:
+        if kind is RelationKind.BACKS:
+            if noun.lemma_ in ("backer", "sponsor", "supplier", "patron"):
+                return self._prep_objects(noun, {"of", "to"})
+            return self._prep_objects(noun, {"for", "to"}) or self._in_support_of(noun)
+        if kind is RelationKind.FIGHTS:
+            return self._prep_objects(noun, {"with", "against"})
+        if kind is RelationKind.CAPTURES:
+            return self._prep_objects(noun, {"of"})
+        return self._noun_target(noun)
+
+    def _noun_target(self, noun: Token) -> list[Token]:
+        targets = self._prep_objects(noun, self.target_preps)
+        for child in noun.children:  # "an airstrike on X, targeting Y"
+            if child.dep_ in ("acl", "advcl") and child.lemma_ == "target":
+                targets += [o for c in child.children if c.dep_ == "dobj" for o in _with_conj(c)]
+        if not targets and noun.dep_ in SUBJECT_DEPS:  # "bombing by X focused on the bridge"
+            targets = self._prep_objects(noun.head, {"on", "at", "against"})
+            targets += [c for c in noun.head.children if c.dep_ == "dobj"]
+        return targets
+
+    def _in_support_of(self, noun: Token) -> list[Token]:
+        """'in support of the M23'."""
+        if noun.head.lower_ == "in":
+            return self._prep_objects(noun, {"of"})
+        return []
+
+    def _noun_agents(self, noun: Token, ctx: Context) -> list[Token]:
+        agents = self._prep_objects(noun, {"by", "from"})
+        mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        for mod in mods:
+            if ctx.actors(mod) or any(ctx.actors(c) for c in mod.children if c.dep_ == "compound"):
+                agents += _with_conj(mod)
+            elif mod.dep_ == "compound":
+                agents += [c for c in mod.children if c.dep_ in ("amod", "compound", "poss")]
+        pronoun_poss = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
+        if not agents or pronoun_poss:
+            governor = self._governing_verb(noun)
+            if governor is not None:
+                agents = self._subjects(governor) or agents
+                if governor.lemma_ in self.receive_verbs:  # "X received support from Y"
+                    return self._prep_objects(governor, {"from"}) or agents
+        return agents
+
+    def _governing_verb(self, noun: Token) -> Token | None:
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr") and head.lemma_ in self.light_verbs | self.receive_verbs:
+            return head
+        if noun.dep_ == "dobj" and head.pos_ == "VERB":
+            return head
+        if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("with", "in"):
+            return head.head
+        if noun.dep_ == "attr":
+            return head
+        return None
+
+    # ---- compounds ---------------------------------------------------------------------------
+
+    def _hyphen_backed(self, token: Token, ctx: Context) -> Iterator[Candidate]:
+        """'Iran-backed Hezbollah' (split by the tokenizer) and 'U.S.-backed forces' (one token)."""
+        text = token.text
+        backer: Resolved | None = None
+        if token.lower_ == "backed" and token.i > 1 and token.nbor(-1).text == "-":
+            found = ctx.actors(token.nbor(-2))
+            backer = found[0] if found else None
+            target = token.head
+        elif token.lower_.endswith(BACKED_SUFFIXES) and "-" in text:
+            prefix = text.rsplit("-", 1)[0]
+            found_entry = ctx.lexicon.lookup(prefix)
+            backer = Resolved(found_entry[0], prefix) if found_entry else None
+            target = token.head
+        if backer is None or backer.entry.kind not in ACTOR_KINDS:
+            return
+        for patient in ctx.actors(target) or []:
+            yield from self._emit(RelationKind.BACKS, backer, patient, token, 0.85)
+
+    # ---- pairing -----------------------------------------------------------------------------
+
+    def _pair(
+        self, kind: RelationKind, agent: Token, patient: Token, trigger: Token,
+        confidence: float, ctx: Context, opts: dict[str, Any],
+    ) -> Iterator[Candidate]:
+        sources = ctx.actors(agent)
+        if kind in (RelationKind.BACKS, RelationKind.FIGHTS):
+            targets = ctx.actors(patient)
+        elif kind is RelationKind.CAPTURES:
+            targets = ctx.places(patient)
+        else:
+            targets = self._strike_targets(patient, ctx)
+        for source in sources:
+            for target in targets:
+                yield from self._emit(kind, source, target, trigger, confidence * _generic(source, target))
+
+    def _strike_targets(self, patient: Token, ctx: Context) -> list[Resolved]:
+        if patient.lower_ in ctx.facility_nouns and not _named_modifier(patient, ctx):
+            return ctx.places(patient)
+        return ctx.actors(patient) or ctx.places(patient)
+
+    def _emit(
+        self, kind: RelationKind, source: Resolved, target: Resolved, trigger: Token, confidence: float
+    ) -> Iterator[Candidate]:
+        if source.entry.kind not in ACTOR_KINDS or source.entry.name == target.entry.name:
+            return
+        if kind in (RelationKind.BACKS, RelationKind.FIGHTS) and target.entry.kind not in ACTOR_KINDS:
+            return
+        if kind is RelationKind.CAPTURES and target.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
+            return
+        yield Candidate(kind, source, target, trigger, round(confidence, 3))
+
+    def _prep_objects(
+        self, head: Token, preps: set[str] | frozenset[str], deps: tuple[str, ...] = ("prep",)
+    ) -> list[Token]:
+        found: list[Token] = []
+        for child in head.children:
+            if child.dep_ in deps and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ in ("pobj", "pcomp"):
+                        found += _with_conj(obj)
+            if child.dep_ == "acl" and child.lower_ == "targeting" and "targeting" in preps:
+                found += [o for c in child.children if c.dep_ == "dobj" for o in _with_conj(c)]
+        return found
+
+
+def _with_conj(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def _generic(source: Resolved, target: Resolved) -> float:
+    return 0.85 if source.generic or target.generic else 1.0
+
+
+def _named_modifier(token: Token, ctx: Context) -> bool:
+    for child in token.children:
+        mention = ctx.mentions.at(child.i)
+        if child.dep_ in ("compound", "poss", "amod") and mention is not None:
+            return mention.entry.kind in ACTOR_KINDS
+    return False

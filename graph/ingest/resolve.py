@@ -1,0 +1,301 @@
+"""Turn a token that fills a relation's slot into the actor or place it stands for.
+
+"Russian aircraft" is Russia, "RSF positions" the RSF, "Assad's forces" and "forces loyal to
+Assad" the Syrian state, "the army" the state the article is about, "the rebels" the armed
+group the article last named, "its units" the speaker's units, "the town of Babanusa" the
+town, "a military base in Borno" a facility.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from graph.ingest.lexicon import Entry, Lexicon, Reading
+from graph.ingest.mentions import Mention, Mentions
+from graph.model import ActorKind
+
+__all__ = ["ACTOR_KINDS", "PLACE_KINDS", "Context", "Resolved"]
+
+ACTOR_KINDS = frozenset({ActorKind.STATE, ActorKind.FACTION, ActorKind.ORGANIZATION})
+PLACE_KINDS = frozenset({ActorKind.CITY, ActorKind.REGION, ActorKind.FACILITY})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod"})
+PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "them", "itself", "themselves"})
+SPEECH_LEMMAS = frozenset({"say", "claim", "report", "announce", "state", "tell", "add", "confirm"})
+SKIP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
+                        "these", "those", "several", "some", "many", "two", "three", "four",
+                        "five", "dozens", "other", "last", "first", "key", "major", "main"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    entry: Entry
+    surface: str  # the words that named it here
+    generic: bool = False  # reached through a generic reference ("the rebels")
+
+
+class Context:
+    """Everything argument resolution needs to know about one document."""
+
+    def __init__(self, doc: Doc, mentions: Mentions, lexicon: Lexicon) -> None:
+        self.doc, self.mentions, self.lexicon = doc, mentions, lexicon
+        t = lexicon.triggers
+        self.force_nouns = t.words("force_nouns")
+        self.state_generics = t.words("state_generics")
+        self.state_generic_heads = t.words("state_generic_heads")
+        self.state_generic_mods = t.words("state_generic_mods")
+        self.faction_generics = t.words("faction_generics")
+        self.unarmed = t.words("unarmed_nouns")
+        self.facility_nouns = t.words("facility_nouns")
+        self.settlement_nouns = t.words("settlement_nouns")
+        self.inside_preps = t.words("inside_preps")
+        self.home_state = self._home_state()
+
+    # ---- document-level salience ----------------------------------------------------------
+
+    def _home_state(self) -> Entry | None:
+        """The state the article is about: most named, counting its cities and its groups."""
+        by_iso = self.lexicon.states_by_iso()
+        votes: Counter[str] = Counter()
+        for m in self.mentions.items:
+            if m.entry.kind is ActorKind.STATE:
+                votes[m.entry.name] += 2
+            codes = [m.entry.location.country_code] if m.entry.location else list(m.entry.countries)
+            for code in codes:
+                if code in by_iso and m.entry.kind is not ActorKind.STATE:
+                    votes[by_iso[code].name] += 1
+        if not votes:
+            return None
+        return self.lexicon.entry(votes.most_common(1)[0][0])
+
+    def salient_faction(self, before: int) -> Mention | None:
+        """The armed group named last before token ``before`` (else the first after it)."""
+        factions = [m for m in self.mentions.items if m.entry.kind is ActorKind.FACTION]
+        earlier = [m for m in factions if m.end <= before]
+        if earlier:
+            return earlier[-1]
+        sent = self.doc[before].sent
+        later = [m for m in factions if sent.start <= m.start < sent.end]
+        return later[0] if later else None
+
+    # ---- actors ----------------------------------------------------------------------------
+
+    def actors(self, token: Token) -> list[Resolved]:
+        """Every actor a noun phrase headed by ``token`` stands for (coordination included)."""
+        direct = self._direct(token)
+        if direct:
+            return direct
+        for mod in _modifiers(token):
+            found = self._modifier_actors(mod, token)
+            if found:
+                return found
+        return self._indirect(token)
+
+    def _direct(self, token: Token) -> list[Resolved]:
+        mention = self.mentions.at(token.i)
+        if mention is None:
+            return []
+        resolved = self._from_mention(mention, as_head=True)
+        return [resolved] if resolved else []
+
+    def _from_mention(self, mention: Mention, *, as_head: bool) -> Resolved | None:
+        entry, reading = mention.entry, mention.reading
+        if reading == Reading.LEADER.value:
+            led = self.lexicon.entry(entry.leads or "")
+            if not as_head and led is not None:
+                return Resolved(led, mention.text)
+            return Resolved(entry, mention.text)
+        if reading == Reading.DEMONYM.value and as_head:
+            return None  # "the Syrian said" is a person, not the state
+        if entry.kind in ACTOR_KINDS or entry.kind is ActorKind.PERSON:
+            return Resolved(entry, mention.text)
+        return None
+
+    def _modifier_actors(self, mod: Token, head: Token) -> list[Resolved]:
+        """'Russian aircraft', 'RSF positions', "Assad's forces", 'HTS-led forces'."""
+        if not (head.lower_ in self.force_nouns or head.lemma_ in self.force_nouns):
+            return []
+        found: list[Resolved] = []
+        for tok in [mod, *mod.conjuncts]:
+            mention = self.mentions.at(tok.i)
+            if mention is not None:
+                resolved = self._from_mention(mention, as_head=False)
+                if resolved is not None and resolved.entry.kind is not ActorKind.PERSON:
+                    found.append(Resolved(resolved.entry, _phrase(tok, head)))
+            elif tok.lower_.endswith("-led") or tok.lower_.endswith("-backed"):
+                continue
+        return found
+
+    def _indirect(self, token: Token) -> list[Resolved]:
+        for check in (self._appositive, self._loyal_to, self._led_by, self._state_generic,
+                      self._faction_generic, self._pronoun):
+            found = check(token)
+            if found:
+                return found
+        return []
+
+    def _appositive(self, token: Token) -> list[Resolved]:
+        for other in [*(c for c in token.children if c.dep_ == "appos"),
+                      *([token.head] if token.dep_ == "appos" else [])]:
+            resolved = self._direct(other)
+            if resolved and resolved[0].entry.kind in ACTOR_KINDS:
+                return resolved
+        return []
+
+    def _loyal_to(self, token: Token) -> list[Resolved]:
+        """'forces loyal to President X' and 'troops of X'."""
+        for child in token.children:
+            if child.lower_ == "loyal":
+                for prep in child.children:
+                    for obj in prep.children:
+                        return self._leader_or_actor(obj)
+        return []
+
+    def _led_by(self, token: Token) -> list[Resolved]:
+        """'HTS-led forces', 'forces led by the RSF'."""
+        for child in token.children:
+            text = child.text
+            if child.dep_ == "amod" and text.lower().endswith("-led") and len(text) > 4:
+                found = self.lexicon.lookup(text[:-4])
+                if found is not None:
+                    return [Resolved(found[0], text[:-4])]
+            if child.lower_ == "-" and child.head == token:
+                continue
+        return []
+
+    def _leader_or_actor(self, token: Token) -> list[Resolved]:
+        mention = self.mentions.at(token.i)
+        if mention is None:
+            return []
+        resolved = self._from_mention(mention, as_head=False)
+        return [resolved] if resolved and resolved.entry.kind in ACTOR_KINDS else []
+
+    def _state_generic(self, token: Token) -> list[Resolved]:
+        """'the army', 'junta jets', 'regime forces', 'government troops'."""
+        words = {token.lower_, *(c.lower_ for c in token.children if c.dep_ in MODIFIER_DEPS)}
+        is_generic = token.lower_ in self.state_generics or (
+            token.lower_ in self.state_generic_heads and words & self.state_generic_mods
+        ) or bool(words & self.state_generics and token.lower_ in self.force_nouns)
+        if not is_generic or self.home_state is None:
+            return []
+        phrase = _phrase(token, token)
+        demonym = self.home_state.demonyms[0] if self.home_state.demonyms else self.home_state.name
+        surfaces = [phrase, f"{demonym} {token.lower_}"]
+        return [Resolved(self.home_state, s, generic=True) for s in surfaces[:1]] + [
+            Resolved(self.home_state, surfaces[1], generic=True)
+        ]
+
+    def _faction_generic(self, token: Token) -> list[Resolved]:
+        """'the rebels', 'the paramilitary group', 'opposition fighters'."""
+        words = {token.lower_, token.lemma_}
+        mods = {c.lower_ for c in token.children if c.dep_ in MODIFIER_DEPS}
+        if words & self.unarmed or not (words | mods) & self.faction_generics:
+            return []
+        if token.lower_ in self.force_nouns - self.faction_generics and not mods & self.faction_generics:
+            return []
+        mention = self.salient_faction(token.i)
+        if mention is None:
+            return []
+        return [Resolved(mention.entry, _phrase(token, token), generic=True)]
+
+    def _pronoun(self, token: Token) -> list[Resolved]:
+        """'it', 'they', 'its units': the speaker of the enclosing report, else the subject."""
+        poss = [c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS]
+        if token.lower_ not in PRONOUNS and not poss:
+            return []
+        antecedent = self.speaker(token) or self._clause_subject(token)
+        if antecedent is None or antecedent.i == token.i:
+            return []
+        return self.actors(antecedent)
+
+    def speaker(self, token: Token) -> Token | None:
+        for ancestor in token.ancestors:
+            if ancestor.lemma_ in SPEECH_LEMMAS:
+                subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects and not _contains(subjects[0], token):
+                    return subjects[0]
+        return None
+
+    def _clause_subject(self, token: Token) -> Token | None:
+        for ancestor in token.ancestors:
+            for child in ancestor.children:
+                if child.dep_ == "nsubj" and child.i < token.i and child.lower_ not in PRONOUNS:
+                    return child
+        return None
+
+    # ---- places ----------------------------------------------------------------------------
+
+    def places(self, token: Token) -> list[Resolved]:
+        """The places or facilities a target noun phrase names."""
+        mention = self.mentions.at(token.i)
+        if mention is not None:
+            place = self._place_from_mention(mention)
+            if place is not None:
+                return [place]
+            if mention.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
+                return []
+        if token.lower_ in self.settlement_nouns or token.lower_ in self.facility_nouns:
+            named = self._named_places(token)
+            if named:
+                return named
+        if token.lower_ in self.facility_nouns:
+            return [self._facility(token)]
+        if token.lower_ in self.settlement_nouns and token.pos_ == "NOUN":
+            return [self._area(token)]
+        return []
+
+    def _place_from_mention(self, mention: Mention) -> Resolved | None:
+        if mention.entry.kind in PLACE_KINDS:
+            return Resolved(mention.entry, mention.text)
+        if mention.reading == Reading.CAPITAL.value:
+            return Resolved(Entry(mention.text, ActorKind.CITY, (mention.text,)), mention.text)
+        return None
+
+    def _named_places(self, token: Token) -> list[Resolved]:
+        """'the town of Babanusa', 'Paletwa township', 'positions in Raqqa and Deir ez-Zor'."""
+        found: list[Resolved] = []
+        for child in token.children:
+            if child.dep_ in ("compound", "appos") or (
+                child.dep_ == "prep" and child.lower_ in self.inside_preps
+            ):
+                targets = [child] if child.dep_ != "prep" else _prep_objects(child)
+                for target in targets:
+                    found += self.places(target) if target.i != token.i else []
+        return [r for r in found if r.entry.kind is not ActorKind.FACILITY or
+                token.lower_ not in self.settlement_nouns]
+
+    def _facility(self, token: Token) -> Resolved:
+        words = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        text = " ".join([*(w.text for w in words if w.lower_ not in SKIP_WORDS), token.text])
+        return Resolved(Entry(text, ActorKind.FACILITY, (text,)), text)
+
+    def _area(self, token: Token) -> Resolved:
+        """An unnamed area described relative to a place: 'districts south of Marib'."""
+        words = [t for t in token.subtree if not (t.i < token.i and t.lower_ in SKIP_WORDS)]
+        words = [t for t in words if t.pos_ != "NUM" and t.dep_ != "punct" and t.i >= token.i - 3]
+        text = " ".join(t.text for t in words[:8])
+        return Resolved(Entry(text, ActorKind.REGION, (text,)), text)
+
+
+def _modifiers(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in MODIFIER_DEPS]
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    for conj in prep.conjuncts:  # "in and around the cities of ..."
+        objects += [c for c in conj.children if c.dep_ == "pobj"]
+    return [o for obj in objects for o in (obj, *obj.conjuncts)]
+
+
+def _phrase(start: Token, head: Token) -> str:
+    first = min(start.i, *(t.i for t in head.lefts if t.dep_ in MODIFIER_DEPS)) if list(head.lefts) else start.i
+    doc = head.doc
+    words = [t for t in doc[first : head.i + 1] if t.lower_ not in SKIP_WORDS and t.dep_ != "punct"]
+    return " ".join(t.text for t in words) or head.text
+
+
+def _contains(tree: Token, token: Token) -> bool:
+    return tree.left_edge.i <= token.i <= tree.right_edge.i
