@@ -32,6 +32,15 @@ REGION_HINTS = frozenset(
     "province region state governorate oblast district county township locality valley "
     "coast peninsula territory strip bank heights corridor basin delta".split()
 )
+ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+# Words that may stand between a demonym and a force noun in the name of a state body:
+# "Syrian defence ministry", "Israeli Air Force" (but not "Syrian Democratic Forces").
+INSTITUTION_WORDS = frozenset(
+    "armed air naval navy defence defense interior foreign national military security special "
+    "federal royal revolutionary ministry forces force army government police guard guards "
+    "intelligence coast border presidential republican aerospace ground land marine marines "
+    "operations command".split()
+)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&'-]{1,9}$")
 
 
@@ -89,8 +98,7 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> Mentions:
         spans = self._lexicon_spans(doc)
-        taken = {i for span in spans for i in range(span.start, span.end)}
-        entities = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
         countries = self._countries(spans)
         mentions = Mentions()
         for span in sorted(filter_spans([*spans, *entities]), key=lambda s: s.start):
@@ -126,12 +134,31 @@ class MentionFinder:
             return Mention(span.start, span.end, span.text, entry, reading.value)
         return self._entity_mention(span, countries)
 
+    def _state_body(self, span: Span, text: str) -> Mention | None:
+        """'the Syrian defence ministry' is Syria acting through one of its bodies."""
+        words = text.split()
+        found = self.lexicon.lookup(words[0]) if len(words) > 1 else None
+        if found is None or found[1] is not Reading.DEMONYM:
+            return None
+        if not all(w.lower() in INSTITUTION_WORDS for w in words[1:]):
+            return None
+        return Mention(span.start, span.end, span.text, found[0], Reading.FORCE.value)
+
     def _entity_mention(self, span: Span, countries: frozenset[str]) -> Mention | None:
         text = _strip_article(span.text)
         label = span.label_
+        if label == "NORP":
+            return None  # demonyms the lexicon lacks ("Tigrayan") name no actor by themselves
+        if label == "ORG":
+            body = self._state_body(span, text)
+            if body is not None:
+                return body
         if not text or not any(c.isalpha() for c in text):
             return None
-        if label in {"GPE", "LOC"} or (label in {"PERSON", "ORG"} and text in self.gazetteer):
+        if len(text) < 4 and text.isupper():
+            label = "ORG" if label in {"GPE", "LOC", "ORG"} else label  # "UN", "AU": not towns
+        if label in {"GPE", "LOC"} or (label in {"PERSON", "ORG"} and text in self.gazetteer
+                                        and len(text) >= 4):
             return self._place_mention(span, text, label, countries)
         if label == "FAC":
             return Mention(span.start, span.end, span.text, Entry(text, ActorKind.FACILITY), "facility")
@@ -155,7 +182,7 @@ class MentionFinder:
         kind = ActorKind.REGION if is_region or label == "LOC" else ActorKind.CITY
         if kind is ActorKind.CITY and label in {"PERSON", "ORG"}:
             return None
-        location = city.location if city is not None else None
+        location = city.location if city is not None and kind is ActorKind.CITY else None
         return Mention(span.start, span.end, span.text, Entry(core, kind, (text,), location=location), "place")
 
     def _add_acronyms(self, doc: Doc, mentions: Mentions) -> None:

@@ -159,9 +159,9 @@ class RelationReader:
         agents = self._prep_objects(noun, {"by", "from"})
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         for mod in mods:
-            if ctx.actors(mod) or any(ctx.actors(c) for c in mod.children if c.dep_ == "compound"):
+            if ctx.modifier(mod) or ctx.actors(mod):
                 agents += _with_conj(mod)
-            elif mod.dep_ == "compound":
+            elif mod.dep_ == "compound":  # "a Russian missile strike"
                 agents += [c for c in mod.children if c.dep_ in ("amod", "compound", "poss")]
         pronoun_poss = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
         if not agents or pronoun_poss:
@@ -210,7 +210,7 @@ class RelationReader:
         self, kind: RelationKind, agent: Token, patient: Token, trigger: Token,
         confidence: float, ctx: Context, opts: dict[str, Any],
     ) -> Iterator[Candidate]:
-        sources = ctx.actors(agent)
+        sources = ctx.actors(agent) or ctx.modifier(agent)
         if kind in (RelationKind.BACKS, RelationKind.FIGHTS):
             targets = ctx.actors(patient)
         elif kind is RelationKind.CAPTURES:

@@ -113,6 +113,16 @@ class Context:
             return Resolved(entry, mention.text)
         return None
 
+    def modifier(self, mod: Token) -> list[Resolved]:
+        """Actors named by a modifier: 'Russian' in 'Russian strikes', 'Iran' in "Iran's support"."""
+        found: list[Resolved] = []
+        for tok in [mod, *mod.conjuncts]:
+            mention = self.mentions.at(tok.i)
+            resolved = self._from_mention(mention, as_head=False) if mention else None
+            if resolved is not None and resolved.entry.kind in ACTOR_KINDS:
+                found.append(resolved)
+        return found
+
     def _modifier_actors(self, mod: Token, head: Token) -> list[Resolved]:
         """'Russian aircraft', 'RSF positions', "Assad's forces", 'HTS-led forces'."""
         if not (head.lower_ in self.force_nouns or head.lemma_ in self.force_nouns):
@@ -232,18 +242,12 @@ class Context:
         mention = self.mentions.at(token.i)
         if mention is not None:
             place = self._place_from_mention(mention)
-            if place is not None:
-                return [place]
-            if mention.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
-                return []
-        if token.lower_ in self.settlement_nouns or token.lower_ in self.facility_nouns:
-            named = self._named_places(token)
-            if named:
-                return named
-        if token.lower_ in self.facility_nouns:
+            if place is not None or mention.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
+                return [place] if place is not None else []
+        if token.lower_ in self.facility_nouns and token.pos_ in ("NOUN", "PROPN"):
             return [self._facility(token)]
-        if token.lower_ in self.settlement_nouns and token.pos_ == "NOUN":
-            return [self._area(token)]
+        if token.lower_ in self.settlement_nouns and token.pos_ in ("NOUN", "PROPN"):
+            return self._named_places(token) or [self._area(token)]
         return []
 
     def _place_from_mention(self, mention: Mention) -> Resolved | None:
@@ -254,27 +258,41 @@ class Context:
         return None
 
     def _named_places(self, token: Token) -> list[Resolved]:
-        """'the town of Babanusa', 'Paletwa township', 'positions in Raqqa and Deir ez-Zor'."""
-        found: list[Resolved] = []
-        for child in token.children:
-            if child.dep_ in ("compound", "appos") or (
-                child.dep_ == "prep" and child.lower_ in self.inside_preps
-            ):
-                targets = [child] if child.dep_ != "prep" else _prep_objects(child)
-                for target in targets:
-                    found += self.places(target) if target.i != token.i else []
-        return [r for r in found if r.entry.kind is not ActorKind.FACILITY or
-                token.lower_ not in self.settlement_nouns]
+        """'Paletwa township', 'the town of Babanusa', 'positions in Raqqa and Deir ez-Zor'."""
+        compounds = [c for c in token.children if c.dep_ == "compound"]
+        ofs = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in _prep_objects(c)]
+        ins = [o for c in token.children if c.dep_ == "prep" and c.lower_ in self.inside_preps
+               for o in _prep_objects(c)]
+        appos = [c for c in token.children if c.dep_ == "appos"]
+        for group in (compounds, ofs, appos, ins):
+            found = [p for t in group for p in self._mentioned_place(t)]
+            if found:
+                return found
+        return []
+
+    def _mentioned_place(self, token: Token) -> list[Resolved]:
+        mention = self.mentions.at(token.i)
+        if mention is not None:
+            place = self._place_from_mention(mention)
+            return [place] if place is not None else []
+        if token.lower_ in self.settlement_nouns:
+            return self._named_places(token)
+        return []
 
     def _facility(self, token: Token) -> Resolved:
-        words = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
-        text = " ".join([*(w.text for w in words if w.lower_ not in SKIP_WORDS), token.text])
+        """'the Rustan bridge', 'a military base', 'weapon-smuggling routes'."""
+        words = [t for t in token.doc[token.left_edge.i : token.i + 1]
+                 if t.lower_ not in SKIP_WORDS and t.pos_ not in ("DET", "NUM", "PRON")
+                 and t.dep_ not in ("poss", "case", "punct") or t.text == "-"]
+        text = " ".join(t.text for t in words).replace(" - ", "-").strip("- ") or token.text
         return Resolved(Entry(text, ActorKind.FACILITY, (text,)), text)
 
     def _area(self, token: Token) -> Resolved:
         """An unnamed area described relative to a place: 'districts south of Marib'."""
-        words = [t for t in token.subtree if not (t.i < token.i and t.lower_ in SKIP_WORDS)]
-        words = [t for t in words if t.pos_ != "NUM" and t.dep_ != "punct" and t.i >= token.i - 3]
+        keep = [token, *(t for c in token.children if c.dep_ in ("prep", "advmod", "amod")
+                         and c.i > token.i for t in c.subtree)]
+        words = sorted((t for t in keep if t.dep_ not in ("punct", "cc")), key=lambda t: t.i)
         text = " ".join(t.text for t in words[:8])
         return Resolved(Entry(text, ActorKind.REGION, (text,)), text)
 
