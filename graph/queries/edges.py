@@ -1,0 +1,103 @@
+"""How the in-memory graph is laid out, and the one-step moves every traversal builds on.
+
+The graph is a :class:`networkx.MultiDiGraph`: nodes are actor ids; each relation is one edge
+from its source to its target, keyed by the relation id, carrying only ``kind``
+(:class:`~graph.model.RelationKind`), ``modality`` (:class:`~graph.model.Modality`) and
+``first`` (the date it was first reported, or ``None``). Everything else about a relation is
+fetched from the store by id, which keeps a million edges small.
+
+>>> g = nx.MultiDiGraph()
+>>> add_relation(g, "r1", "state:iran", "faction:hezbollah", RelationKind.BACKS, Modality.ASSERTED)
+>>> steps(g, "faction:hezbollah", Direction.IN, EdgeFilter())
+[('state:iran', ['r1'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+import networkx as nx
+
+from graph.model import Modality, RelationKind
+from graph.stores.base import Direction
+
+__all__ = ["EdgeFilter", "IdPath", "IdSubgraph", "add_relation", "path_order", "steps"]
+
+
+class IdPath(NamedTuple):
+    """A walk by ids: ``edges[i]`` joins ``nodes[i]`` and ``nodes[i + 1]``."""
+
+    nodes: tuple[str, ...]
+    edges: tuple[str, ...]
+
+
+class IdSubgraph(NamedTuple):
+    """Actor ids and relation ids, each sorted."""
+
+    nodes: tuple[str, ...]
+    edges: tuple[str, ...]
+
+
+def path_order(path: IdPath) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+    """The order results come in: shorter first, then by actor ids, then by relation ids."""
+    return len(path.edges), path.nodes, path.edges
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeFilter:
+    """Which edges a traversal may use; ``None`` allows everything.
+
+    ``as_of`` keeps relations first reported on or before that date (an undated relation fails
+    any date test: nothing says it was known by then).
+    """
+
+    kinds: frozenset[RelationKind] | None = None
+    modalities: frozenset[Modality] | None = None
+    as_of: date | None = None
+
+    def allows(self, attrs: Mapping[str, Any]) -> bool:
+        if self.kinds is not None and attrs["kind"] not in self.kinds:
+            return False
+        if self.modalities is not None and attrs["modality"] not in self.modalities:
+            return False
+        first = attrs["first"]
+        return self.as_of is None or (first is not None and first <= self.as_of)
+
+
+def add_relation(
+    g: nx.MultiDiGraph,
+    relation_id: str,
+    source: str,
+    target: str,
+    kind: RelationKind,
+    modality: Modality,
+    first: date | None = None,
+) -> None:
+    """Add (or update) the edge of one relation."""
+    g.add_edge(source, target, key=relation_id, kind=kind, modality=modality, first=first)
+
+
+def _allowed(keydict: Mapping[str, Mapping[str, Any]], flt: EdgeFilter) -> list[str]:
+    return [key for key, attrs in keydict.items() if flt.allows(attrs)]
+
+
+def steps(
+    g: nx.MultiDiGraph, node: str, direction: Direction, flt: EdgeFilter
+) -> list[tuple[str, list[str]]]:
+    """The neighbours one allowed edge away, by id, each with its allowed edge keys, sorted.
+
+    ``OUT`` follows edges forward, ``IN`` backward, ``BOTH`` either way.
+    """
+    found: dict[str, list[str]] = {}
+    if direction is not Direction.IN:
+        for nbr, keydict in g.succ[node].items():
+            found.setdefault(nbr, []).extend(_allowed(keydict, flt))
+    if direction is not Direction.OUT:
+        for nbr, keydict in g.pred[node].items():
+            if nbr == node and direction is Direction.BOTH:
+                continue  # a self-loop was already seen going out
+            found.setdefault(nbr, []).extend(_allowed(keydict, flt))
+    return sorted((nbr, sorted(keys)) for nbr, keys in found.items() if keys)

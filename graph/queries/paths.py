@@ -1,0 +1,143 @@
+"""How two actors are connected: every simple path up to a length, or only the shortest ones.
+
+Only factual relations (asserted or reported) are walked. Results come shortest first, then
+ordered by actor ids, then by relation ids (:func:`~graph.queries.edges.path_order`); parallel
+relations between the same two actors give one path each.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from collections.abc import Iterator
+from datetime import date
+
+import networkx as nx
+
+from graph.model import FACTUAL_MODALITIES, RelationKind
+from graph.queries.edges import EdgeFilter, IdPath, steps
+from graph.stores.base import Direction
+
+__all__ = ["shortest_paths", "simple_paths"]
+
+_REVERSE = {
+    Direction.OUT: Direction.IN,
+    Direction.IN: Direction.OUT,
+    Direction.BOTH: Direction.BOTH,
+}
+
+
+def _distances_to(
+    g: nx.MultiDiGraph, target: str, direction: Direction, flt: EdgeFilter, bound: int
+) -> dict[str, int]:
+    """Steps from each node to ``target`` (walking ``direction``), up to ``bound``."""
+    dist = {target: 0}
+    queue = deque([target])
+    while queue:
+        node = queue.popleft()
+        if dist[node] >= bound:
+            continue
+        for nbr, _ in steps(g, node, _REVERSE[direction], flt):
+            if nbr not in dist:
+                dist[nbr] = dist[node] + 1
+                queue.append(nbr)
+    return dist
+
+
+def _of_length(
+    g: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    length: int,
+    direction: Direction,
+    flt: EdgeFilter,
+    dist: dict[str, int],
+) -> Iterator[IdPath]:
+    """Simple paths of exactly ``length`` steps, in :func:`path_order`."""
+    nodes = [source]
+    choices: list[list[str]] = []
+
+    def walk(node: str, left: int) -> Iterator[IdPath]:
+        for nbr, keys in steps(g, node, direction, flt):
+            if nbr == target and left == 1:
+                for edges in itertools.product(*choices, keys):
+                    yield IdPath((*nodes, nbr), edges)
+            # skip nodes already on the path, and those too far from the target to arrive in time
+            if nbr == target or left == 1 or nbr in nodes or dist.get(nbr, left) >= left:
+                continue
+            nodes.append(nbr)
+            choices.append(keys)
+            yield from walk(nbr, left - 1)
+            nodes.pop()
+            choices.pop()
+
+    yield from walk(source, length)
+
+
+def _factual(kinds: frozenset[RelationKind] | None, as_of: date | None) -> EdgeFilter:
+    return EdgeFilter(kinds=kinds, modalities=frozenset(FACTUAL_MODALITIES), as_of=as_of)
+
+
+def simple_paths(
+    g: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    kinds: frozenset[RelationKind] | None = None,
+    max_length: int = 4,
+    direction: Direction = Direction.BOTH,
+    as_of: date | None = None,
+    limit: int | None = 50,
+) -> list[IdPath]:
+    """Every simple path from ``source`` to ``target`` of 1..``max_length`` relations.
+
+    >>> g = nx.MultiDiGraph()
+    >>> add_relation(g, "r1", "rsf", "saf", RelationKind.FIGHTS, Modality.ASSERTED)
+    >>> add_relation(g, "r2", "uae", "rsf", RelationKind.BACKS, Modality.REPORTED)
+    >>> add_relation(g, "r3", "uae", "saf", RelationKind.FIGHTS, Modality.CLAIMED)
+    >>> [p.nodes for p in simple_paths(g, "uae", "saf")]
+    [('uae', 'rsf', 'saf')]
+    >>> simple_paths(g, "saf", "uae", direction=Direction.OUT)
+    []
+    """
+    flt = _factual(kinds, as_of)
+    if source not in g or target not in g or source == target or max_length < 1:
+        return []
+    dist = _distances_to(g, target, direction, flt, max_length)
+    if source not in dist:
+        return []
+    found = itertools.chain.from_iterable(
+        _of_length(g, source, target, n, direction, flt, dist)
+        for n in range(dist[source], max_length + 1)
+    )
+    return list(itertools.islice(found, limit))
+
+
+def shortest_paths(
+    g: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    kinds: frozenset[RelationKind] | None = None,
+    max_length: int = 4,
+    direction: Direction = Direction.BOTH,
+    as_of: date | None = None,
+    limit: int | None = 50,
+) -> list[IdPath]:
+    """All the shortest paths (every one of the least length, up to ``max_length``).
+
+    >>> g = nx.MultiDiGraph()
+    >>> add_relation(g, "r1", "a", "b", RelationKind.FIGHTS, Modality.ASSERTED)
+    >>> add_relation(g, "r2", "b", "c", RelationKind.FIGHTS, Modality.ASSERTED)
+    >>> add_relation(g, "r3", "a", "c", RelationKind.STRIKES, Modality.REPORTED)
+    >>> [p.edges for p in shortest_paths(g, "a", "c")]
+    [('r3',)]
+    >>> [p.edges for p in shortest_paths(g, "a", "c", kinds=frozenset({RelationKind.FIGHTS}))]
+    [('r1', 'r2')]
+    """
+    flt = _factual(kinds, as_of)
+    if source not in g or target not in g or source == target or max_length < 1:
+        return []
+    dist = _distances_to(g, target, direction, flt, max_length)
+    if source not in dist:
+        return []
+    found = _of_length(g, source, target, dist[source], direction, flt, dist)
+    return list(itertools.islice(found, limit))

@@ -1,0 +1,424 @@
+"""The default graph store: one SQLite file for the facts, a networkx graph for traversals.
+
+Writes go through one connection guarded by a lock, one ``BEGIN IMMEDIATE`` transaction per
+article or curation, so a killed process leaves each article wholly stored or absent. Reads
+use their own connections (WAL lets them run while a write is open) and run in worker
+threads, like the writes, so an event loop never blocks on SQLite.
+
+The in-memory graph is patched after each of this store's writes. Every write also bumps a
+generation counter in the file; a reader that finds a generation it did not produce (another
+process wrote) reloads the graph before traversing it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path as FilePath
+from typing import TypeVar
+
+import networkx as nx
+
+from graph.errors import BadInputError, StoreError
+from graph.model import Actor, ActorKind, Extraction, Relation, RelationKind
+from graph.queries import IdPath, add_relation, neighbourhood, shortest_paths, simple_paths
+from graph.queries import supporters_of as supporters_query
+from graph.stores import sqlite_catalog as catalog
+from graph.stores import sqlite_curation as curation
+from graph.stores import sqlite_reads as reads
+from graph.stores.base import (
+    ArticleInfo,
+    CurationRecord,
+    Direction,
+    GraphSnapshot,
+    IngestResult,
+    IngestStatus,
+    Path,
+    RelationFilter,
+    StoreStats,
+    Subgraph,
+)
+from graph.stores.graph_cache import apply_changes, load_graph, read_changes
+from graph.stores.sqlite_facts import Touched, bump_generation, ids_param
+from graph.stores.sqlite_ingest import check_extraction, retract_article, write_article
+from graph.stores.sqlite_schema import connect, translate_errors
+
+__all__ = ["EmbeddedStore"]
+
+T = TypeVar("T")
+Write = Callable[[sqlite3.Connection], tuple[T, Touched | None]]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _check_page(limit: int, offset: int = 0) -> None:
+    if limit < 0 or offset < 0:
+        raise BadInputError(f"limit and offset must not be negative (got {limit}, {offset})")
+
+
+class EmbeddedStore:
+    """A :class:`~graph.stores.base.GraphStore` in one SQLite file, no server needed."""
+
+    def __init__(self, path: str | os.PathLike[str], *, readers: int = 4) -> None:
+        self.path = FilePath(path).expanduser()
+        self._writer: sqlite3.Connection | None = None
+        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self._opened: list[sqlite3.Connection] = []
+        self._slots = threading.BoundedSemaphore(readers)
+        self._write_lock = threading.Lock()
+        self._graph_lock = threading.Lock()
+        self._graph = nx.MultiDiGraph()
+        self._generation = -1  # the generation the in-memory graph shows
+        self._committing: int | None = None  # the generation this store is committing
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _reader(self) -> Iterator[sqlite3.Connection]:
+        if self._writer is None:
+            raise StoreError("the store is not open")
+        with self._slots:
+            try:
+                conn = self._idle.get_nowait()
+            except queue.Empty:
+                conn = connect(self.path, create=False)
+                self._opened.append(conn)
+            try:
+                yield conn
+            finally:
+                self._idle.put(conn)
+
+    def _read_sync(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
+        with translate_errors(action), self._reader() as conn:
+            conn.execute("BEGIN")  # one snapshot for every query of this read
+            try:
+                return fn(conn)
+            finally:
+                conn.execute("ROLLBACK")
+
+    async def _read(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
+        return await asyncio.to_thread(self._read_sync, action, fn)
+
+    def _write_sync(self, action: str, fn: Write[T]) -> T:
+        with self._write_lock, translate_errors(action):
+            if self._writer is None:
+                raise StoreError("the store is not open")
+            return self._transaction(self._writer, fn)
+
+    def _transaction(self, conn: sqlite3.Connection, fn: Write[T]) -> T:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            result, touched = fn(conn)
+            if touched is None:  # nothing to write
+                conn.execute("ROLLBACK")
+                return result
+            before, after = bump_generation(conn)
+            changes = read_changes(conn, touched)
+            self._committing = after
+            conn.execute("COMMIT")
+        except BaseException:
+            self._committing = None
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        with self._graph_lock:
+            stale = before != self._generation  # another process wrote since our last look
+            if not stale:
+                apply_changes(self._graph, changes)
+                self._generation = after
+            self._committing = None
+        if stale:
+            self._sync_graph(conn)
+        return result
+
+    async def _write(self, action: str, fn: Write[T]) -> T:
+        return await asyncio.to_thread(self._write_sync, action, fn)
+
+    def _sync_graph(self, conn: sqlite3.Connection) -> None:
+        """Reload the graph if the file moved past what it shows; ``conn`` may be in a read."""
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+        try:
+            generation = int(
+                conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+            )
+            if generation <= self._generation or generation == self._committing:
+                return
+            with self._graph_lock:
+                if generation > self._generation:
+                    self._graph = load_graph(conn)
+                    self._generation = generation
+        finally:
+            if own:
+                conn.execute("ROLLBACK")
+
+    def _traverse(self, conn: sqlite3.Connection, query: Callable[[nx.MultiDiGraph], T]) -> T:
+        self._sync_graph(conn)
+        with self._graph_lock:
+            return query(self._graph)
+
+    def _paths(self, conn: sqlite3.Connection, found: list[IdPath]) -> list[Path]:
+        actors = reads.fetch_actors(conn, {n for p in found for n in p.nodes})
+        relations = reads.fetch_relations(conn, {e for p in found for e in p.edges})
+        return [
+            Path(tuple(actors[n] for n in p.nodes), tuple(relations[e] for e in p.edges))
+            for p in found
+            if all(n in actors for n in p.nodes) and all(e in relations for e in p.edges)
+        ]
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def _open_sync(self) -> None:
+        writer = connect(self.path, create=True)
+        with self._write_lock, translate_errors("open the store"):
+            self._writer = writer
+            self._sync_graph(writer)
+
+    async def open(self) -> None:
+        if self._writer is None:
+            await asyncio.to_thread(self._open_sync)
+
+    async def close(self) -> None:
+        await asyncio.to_thread(self._close_sync)
+
+    def _close_sync(self) -> None:
+        with self._write_lock:
+            writer, self._writer = self._writer, None
+            if writer is not None:
+                writer.close()
+            for conn in self._opened:
+                conn.close()
+            self._opened.clear()
+            self._idle = queue.LifoQueue()
+            self._graph = nx.MultiDiGraph()
+            self._generation = -1
+
+    async def ping(self) -> bool:
+        if self._writer is None:
+            return False
+        try:
+            return await self._read("ping", lambda c: c.execute("SELECT 1").fetchone() == (1,))
+        except StoreError:
+            return False
+
+    # -- ingest and delete ------------------------------------------------------------------
+
+    def _ingest_one(self, extraction: Extraction) -> IngestResult:
+        check_extraction(extraction)
+
+        def run(conn: sqlite3.Connection) -> tuple[IngestStatus, Touched | None]:
+            status, touched = write_article(conn, extraction, _now().isoformat())
+            return status, (None if status is IngestStatus.UNCHANGED else touched)
+
+        status = self._write_sync(f"ingest article {extraction.article.id!r}", run)
+        return IngestResult(
+            extraction.article.id, status, len(extraction.actors), len(extraction.relations)
+        )
+
+    async def ingest(self, extraction: Extraction) -> IngestResult:
+        return await asyncio.to_thread(self._ingest_one, extraction)
+
+    async def ingest_many(self, extractions: Sequence[Extraction]) -> list[IngestResult]:
+        """Ingest in one worker thread, still one transaction per article."""
+        return await asyncio.to_thread(lambda: [self._ingest_one(e) for e in extractions])
+
+    async def delete_article(self, article_id: str) -> bool:
+        def run(conn: sqlite3.Connection) -> tuple[bool, Touched | None]:
+            touched = retract_article(conn, article_id)
+            return touched is not None, touched
+
+        return await self._write(f"delete article {article_id!r}", run)
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    async def get_actor(self, actor_id: str) -> Actor | None:
+        return (await self.get_actors([actor_id]))[0]
+
+    async def get_actors(self, actor_ids: Sequence[str]) -> list[Actor | None]:
+        """Actors in the order asked; a merged-away id gives the actor it was merged into."""
+
+        def run(conn: sqlite3.Connection) -> list[Actor | None]:
+            moved = dict(
+                conn.execute(
+                    "SELECT from_id, to_id FROM actor_redirects "
+                    "WHERE from_id IN (SELECT value FROM json_each(?))",
+                    (ids_param(actor_ids),),
+                ).fetchall()
+            )
+            wanted = [moved.get(a, a) for a in actor_ids]
+            found = reads.fetch_actors(conn, wanted)
+            return [found.get(a) for a in wanted]
+
+        return await self._read("get actors", run)
+
+    async def search_actors(
+        self,
+        query: str | None = None,
+        kind: ActorKind | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[Actor]:
+        _check_page(limit, offset)
+        return await self._read(
+            "search actors", lambda c: reads.search_actors(c, query, kind, limit, offset)
+        )
+
+    async def count_actors(self, query: str | None = None, kind: ActorKind | None = None) -> int:
+        return await self._read("count actors", lambda c: reads.count_actors(c, query, kind))
+
+    async def get_relations(
+        self, flt: RelationFilter, limit: int = 100, offset: int = 0
+    ) -> list[Relation]:
+        _check_page(limit, offset)
+        return await self._read(
+            "get relations", lambda c: reads.get_relations(c, flt, limit, offset)
+        )
+
+    async def count_relations(self, flt: RelationFilter) -> int:
+        return await self._read("count relations", lambda c: reads.count_relations(c, flt))
+
+    async def relations_of(
+        self, actor_ids: Sequence[str], direction: Direction, flt: RelationFilter | None = None
+    ) -> list[list[Relation]]:
+        return await self._read(
+            "relations of actors", lambda c: reads.relations_of(c, actor_ids, direction, flt)
+        )
+
+    def _neighbourhood_sync(
+        self, conn: sqlite3.Connection, actor_id: str, depth: int, flt: RelationFilter
+    ) -> Subgraph:
+        found = self._traverse(
+            conn,
+            lambda g: neighbourhood(
+                g, actor_id, depth, kinds=flt.kinds, modalities=flt.modalities, as_of=flt.as_of
+            ),
+        )
+        relations = reads.fetch_relations(conn, found.edges)
+        kept = [
+            r for e in found.edges if (r := relations.get(e)) and reads.relation_matches(r, flt)
+        ]
+        nodes = found.nodes
+        if len(kept) < len(found.edges) and nodes:
+            # the graph knows kinds, modalities and first dates only: walk again over the
+            # relations that pass the whole filter, so nothing is reached through a dropped one
+            small = nx.MultiDiGraph()
+            small.add_node(actor_id)
+            for r in kept:
+                add_relation(small, r.id, r.source, r.target, r.kind, r.modality)
+            nodes, edges = neighbourhood(small, actor_id, depth)
+            kept = [r for r in kept if r.id in set(edges)]
+        actors = reads.fetch_actors(conn, nodes)
+        return Subgraph(tuple(actors[n] for n in nodes if n in actors), tuple(kept))
+
+    async def neighbourhood(
+        self, actor_id: str, depth: int = 1, flt: RelationFilter | None = None
+    ) -> Subgraph:
+        """The actors within ``depth`` relations (either way) and the relations among them."""
+        return await self._read(
+            "neighbourhood",
+            lambda c: self._neighbourhood_sync(c, actor_id, depth, flt or RelationFilter()),
+        )
+
+    # -- paths ------------------------------------------------------------------------------
+
+    async def paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        kinds: frozenset[RelationKind] | None = None,
+        max_length: int = 4,
+        direction: Direction = Direction.BOTH,
+        shortest: bool = False,
+        as_of: date | None = None,
+        limit: int = 50,
+    ) -> list[Path]:
+        """Factual paths from ``source`` to ``target``: see :mod:`graph.queries.paths`."""
+        _check_page(limit)
+        find = shortest_paths if shortest else simple_paths
+
+        def run(conn: sqlite3.Connection) -> list[Path]:
+            found = self._traverse(
+                conn, lambda g: find(g, source, target, kinds, max_length, direction, as_of, limit)
+            )
+            return self._paths(conn, found)
+
+        return await self._read("find paths", run)
+
+    async def supporters(
+        self,
+        actor_id: str,
+        *,
+        depth: int = 2,
+        direction: Direction = Direction.IN,
+        as_of: date | None = None,
+        limit: int = 200,
+    ) -> list[Path]:
+        """Chains of factual BACKS relations: see :func:`graph.queries.supporters_of`."""
+        _check_page(limit)
+
+        def run(conn: sqlite3.Connection) -> list[Path]:
+            found = self._traverse(
+                conn, lambda g: supporters_query(g, actor_id, depth, direction, as_of, limit)
+            )
+            return self._paths(conn, found)
+
+        return await self._read("find supporters", run)
+
+    # -- articles and stats -----------------------------------------------------------------
+
+    async def get_articles(self, limit: int = 50, offset: int = 0) -> list[ArticleInfo]:
+        _check_page(limit, offset)
+        return await self._read("list articles", lambda c: catalog.get_articles(c, limit, offset))
+
+    async def count_articles(self) -> int:
+        return await self._read(
+            "count articles",
+            lambda c: int(c.execute("SELECT count(*) FROM articles").fetchone()[0]),
+        )
+
+    async def get_article(self, article_id: str) -> ArticleInfo | None:
+        return await self._read("get article", lambda c: catalog.article_info(c, article_id))
+
+    async def stats(self) -> StoreStats:
+        return await self._read("count the graph", catalog.stats)
+
+    # -- curation ---------------------------------------------------------------------------
+
+    async def merge_actors(self, keep_id: str, drop_id: str) -> CurationRecord:
+        return await self._write(
+            "merge actors", lambda c: curation.merge_actors(c, keep_id, drop_id, _now())
+        )
+
+    async def add_alias(self, actor_id: str, alias: str) -> CurationRecord:
+        return await self._write(
+            "add an alias", lambda c: curation.add_alias(c, actor_id, alias, _now())
+        )
+
+    async def split_actor(
+        self, actor_id: str, names: Sequence[str], kind: ActorKind | None = None
+    ) -> CurationRecord:
+        return await self._write(
+            "split an actor", lambda c: curation.split_actor(c, actor_id, names, kind, _now())
+        )
+
+    async def undo(self, curation_id: str) -> CurationRecord:
+        return await self._write("undo a curation", lambda c: curation.undo(c, curation_id, _now()))
+
+    async def curations(self, limit: int = 50) -> list[CurationRecord]:
+        _check_page(limit)
+        return await self._read("list curations", lambda c: catalog.curation_log(c, limit))
+
+    # -- export -----------------------------------------------------------------------------
+
+    async def snapshot(self) -> GraphSnapshot:
+        return await self._read("snapshot", catalog.snapshot)
