@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -24,7 +25,10 @@ from graph.ingest.relations import Candidate, RelationReader
 from graph.ingest.resolve import Context
 from graph.model import Actor, ActorKind, Article, Evidence, Extraction, Relation, actor_id
 
-__all__ = ["Extractor"]
+__all__ = ["FAILED", "Extractor"]
+
+log = logging.getLogger(__name__)
+FAILED = "extraction failed"
 
 ENGLISH_MIN_STOPWORD_SHARE = 0.12  # English prose runs at 35-50 % stop words
 
@@ -60,7 +64,11 @@ class Extractor:
         pairs = ((a.text, a) for a in articles)
         docs = self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)
         for doc, article in docs:
-            yield self.from_doc(doc, article)
+            try:
+                yield self.from_doc(doc, article)
+            except Exception as exc:  # one bad article must not end a batch of thousands
+                log.exception("extraction failed for article %s", article.id)
+                yield Extraction(article, (), (), (f"{FAILED}: {type(exc).__name__}: {exc}",))
 
     def from_doc(self, doc: Doc, article: Article) -> Extraction:
         if not _looks_english(doc):

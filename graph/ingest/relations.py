@@ -61,7 +61,10 @@ class RelationReader:
         if lemma in self.t.words("fall_verbs"):
             yield from self._fell_to(verb, ctx)
             return
-        found = self.t.verb(lemma)
+        if lemma in self.receive_verbs:
+            yield from self._received(verb, ctx)
+            return
+        found = self.t.verb(lemma) or self.t.verb(verb.lower_)
         if found is None:
             return
         kind, opts = RelationKind(found[0]), found[1]
@@ -106,6 +109,15 @@ class RelationReader:
             if token.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep"):
                 break
         return []
+
+    def _received(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
+        """'Hamas, which receives funding and weapons from Iran': Iran backs Hamas."""
+        objects = [o for c in verb.children if c.dep_ == "dobj" for o in _with_conj(c)]
+        if not any(o.lemma_ in self.nouns[RelationKind.BACKS] for o in objects):
+            return
+        for backer in self._prep_objects(verb, {"from"}):
+            for recipient in self._subjects(verb):
+                yield from self._pair(RelationKind.BACKS, backer, recipient, verb, 0.8, ctx, {})
 
     def _fell_to(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
         """'Lashio fell to the MNDAA': the place is the subject, the captor follows 'to'."""

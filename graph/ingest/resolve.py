@@ -51,6 +51,7 @@ class Context:
         self.facility_nouns = t.words("facility_nouns")
         self.settlement_nouns = t.words("settlement_nouns")
         self.inside_preps = t.words("inside_preps")
+        self.region_words = t.words("region_words")
         self.home_state = self._home_state()
 
     # ---- document-level salience ----------------------------------------------------------
@@ -62,8 +63,7 @@ class Context:
         for m in self.mentions.items:
             if m.entry.kind is ActorKind.STATE:
                 votes[m.entry.name] += 2
-            codes = [m.entry.location.country_code] if m.entry.location else list(m.entry.countries)
-            for code in codes:
+            for code in m.entry.countries:
                 if code in by_iso and m.entry.kind is not ActorKind.STATE:
                     votes[by_iso[code].name] += 1
         if not votes:
@@ -275,10 +275,21 @@ class Context:
         mention = self.mentions.at(token.i)
         if mention is not None:
             place = self._place_from_mention(mention)
+            if place is None and token.dep_ == "compound" and mention.reading == "entity":
+                return [self._named_area(token)]  # "Karari locality": the tagger said ORG
             return [place] if place is not None else []
+        if token.pos_ == "PROPN" and token.dep_ == "compound":
+            return [self._named_area(token)]
         if token.lower_ in self.settlement_nouns:
             return self._named_places(token)
         return []
+
+    def _named_area(self, token: Token) -> Resolved:
+        """A proper name on a settlement word that the gazetteer does not know."""
+        head = token.head
+        text = " ".join(t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN")
+        kind = ActorKind.REGION if head.lower_ in self.region_words else ActorKind.CITY
+        return Resolved(Entry(text, kind, (text, f"{text} {head.text}")), text)
 
     def _facility(self, token: Token) -> Resolved:
         """'the Rustan bridge', 'a military base', 'weapon-smuggling routes'."""
@@ -309,7 +320,7 @@ def _prep_objects(prep: Token) -> list[Token]:
 
 
 def _phrase(start: Token, head: Token) -> str:
-    first = min(start.i, *(t.i for t in head.lefts if t.dep_ in MODIFIER_DEPS)) if list(head.lefts) else start.i
+    first = min([start.i, *(t.i for t in head.lefts if t.dep_ in MODIFIER_DEPS)])
     doc = head.doc
     words = [t for t in doc[first : head.i + 1] if t.lower_ not in SKIP_WORDS and t.dep_ != "punct"]
     return " ".join(t.text for t in words) or head.text
