@@ -107,8 +107,25 @@ class MentionFinder:
                 mentions.add(mention)
         self._add_acronyms(doc, mentions)
         self._add_gazetteer_tokens(doc, mentions, countries)
+        self._add_coordinated_places(doc, mentions)
         return mentions
 
+    def _add_coordinated_places(self, doc: Doc, mentions: Mentions) -> None:
+        """'the cities of Raqqa and Deir Ez-Zour': an unknown name joined to a place is one too."""
+        for mention in list(mentions.items):
+            if mention.entry.kind not in (ActorKind.CITY, ActorKind.REGION):
+                continue
+            for other in doc[mention.end - 1].conjuncts:
+                if other.pos_ != "PROPN" or mentions.at(other.i) is not None:
+                    continue
+                span = doc[other.left_edge.i : other.i + 1]
+                if any(mentions.at(t.i) for t in span) or not all(
+                    t.pos_ == "PROPN" or t.text == "-" for t in span
+                ):
+                    continue
+                text = span.text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+                entry = Entry(text, mention.entry.kind, (text,), countries=mention.entry.countries)
+                mentions.add(Mention(span.start, span.end, text, entry, "place"))
     def _add_gazetteer_tokens(self, doc: Doc, mentions: Mentions, countries: frozenset[str]) -> None:
         """Proper nouns the tagger missed that name a known town: 'recaptured Tikrit'."""
         for token in doc:

@@ -24,6 +24,7 @@ __all__ = ["Candidate", "RelationReader"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+IMPACT_VERBS = frozenset({"hit", "target", "focus", "strike", "pound", "destroy", "damage", "level"})
 BACKED_SUFFIXES = ("-backed", "-supported", "-funded", "-sponsored", "-armed", "-allied")
 
 
@@ -156,7 +157,8 @@ class RelationReader:
         for child in noun.children:  # "an airstrike on X, targeting Y"
             if child.dep_ in ("acl", "advcl") and child.lemma_ == "target":
                 targets += [o for c in child.children if c.dep_ == "dobj" for o in _with_conj(c)]
-        if not targets and noun.dep_ in SUBJECT_DEPS:  # "bombing by X focused on the bridge"
+        if not targets and noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ in IMPACT_VERBS:
+            # "bombing by Russian aircraft focused on the bridge"
             targets = self._prep_objects(noun.head, {"on", "at", "against"})
             targets += [c for c in noun.head.children if c.dep_ == "dobj"]
         return targets
@@ -264,7 +266,13 @@ class RelationReader:
 
 
 def _with_conj(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+    """The token and what it is coordinated with, 'as well as' included."""
+    out = [token, *token.conjuncts]
+    for member in list(out):
+        for cc in member.children:
+            if cc.dep_ == "cc" and cc.lower_ == "as":
+                out += [o for o in cc.children if o.dep_ == "pobj"]
+    return out
 
 
 def _generic(source: Resolved, target: Resolved) -> float:

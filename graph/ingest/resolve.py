@@ -140,7 +140,7 @@ class Context:
 
     def _indirect(self, token: Token) -> list[Resolved]:
         for check in (self._appositive, self._loyal_to, self._led_by, self._state_generic,
-                      self._faction_generic, self._pronoun):
+                      self._ethnic_force, self._faction_generic, self._pronoun):
             found = check(token)
             if found:
                 return found
@@ -196,6 +196,16 @@ class Context:
         return [Resolved(self.home_state, s, generic=True) for s in surfaces[:1]] + [
             Resolved(self.home_state, surfaces[1], generic=True)
         ]
+
+    def _ethnic_force(self, token: Token) -> list[Resolved]:
+        """'Kurdish forces', 'Tuareg separatists': a group named by a people, not a state."""
+        if token.lower_ not in self.force_nouns or token.lower_ in self.unarmed:
+            return []
+        for mod in token.children:
+            if mod.dep_ in ("amod", "compound") and mod.ent_type_ == "NORP" and not self.mentions.at(mod.i):
+                name = f"{mod.text} {token.lower_}"
+                return [Resolved(Entry(name, ActorKind.FACTION, (name,)), name)]
+        return []
 
     def _faction_generic(self, token: Token) -> list[Resolved]:
         """'the rebels', 'the paramilitary group', 'opposition fighters'."""
