@@ -257,7 +257,10 @@ class Context:
         if token.lower_ in self.facility_nouns and token.pos_ in ("NOUN", "PROPN"):
             return [self._facility(token)]
         if token.lower_ in self.settlement_nouns and token.pos_ in ("NOUN", "PROPN"):
-            return self._named_places(token) or [self._area(token)]
+            named = self._named_places(token)
+            if named or not any(c.dep_ in ("prep", "advmod") and c.i > token.i for c in token.children):
+                return named  # a bare "positions" names no place
+            return [self._area(token)]
         return []
 
     def _place_from_mention(self, mention: Mention) -> Resolved | None:

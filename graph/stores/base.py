@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
-from graph.model import Actor, ActorKind, Article, Extraction, Modality, Relation, RelationKind
+from graph.model import Actor, ActorKind, Extraction, Modality, Relation, RelationKind
 
 __all__ = [
     "ArticleInfo",
