@@ -75,7 +75,7 @@ class Extractor:
             warning = "the text does not look like English; nothing was extracted"
             return Extraction(article, (), (), (warning,))
         mentions = self.finder.find(doc)
-        ctx = Context(doc, mentions, self.lexicon)
+        ctx = Context(doc, mentions, self.lexicon, self.finder.gazetteer)
         builders: dict[str, _ActorBuilder] = {}
         for mention in mentions.items:
             if mention.reading != "demonym":

@@ -46,6 +46,7 @@ class RelationReader:
         self.control_nouns = triggers.words("control_nouns")
         self.target_preps = triggers.words("noun_target_preps")
         self.alongside = triggers.words("alongside_preps")
+        self.materiel = triggers.words("materiel_nouns") | self.nouns[RelationKind.BACKS]
 
     def read(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
         for token in sent:
@@ -87,7 +88,8 @@ class RelationReader:
             return agent_by, _with_conj(verb.head), True
         if passive:
             return agent_by, _with_conj(passive[0]), True
-        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS or (
+            c.dep_ == "npadvmod" and c.pos_ == "PROPN")]  # "threatened to strike Haifa"
         patients = [o for obj in objects for o in _with_conj(obj)]
         if opts.get("object_is_weapon") or not patients:
             preps = set(opts.get("preps") or ())
@@ -99,7 +101,14 @@ class RelationReader:
         return subjects, patients, False
 
     def _subjects(self, verb: Token) -> list[Token]:
-        """The verb's subject; else that of the verb it is coordinated with or depends on."""
+        """The verb's subject; else that of the verb it is coordinated with or depends on.
+
+        In "accused Belarus of arming X" the agent of "arming" is the accused, not the accuser.
+        """
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for"):
+            accused = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            if accused:
+                return _with_conj(accused[0])
         for token in [verb, *verb.ancestors][:4]:
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
@@ -114,7 +123,7 @@ class RelationReader:
     def _received(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
         """'Hamas, which receives funding and weapons from Iran': Iran backs Hamas."""
         objects = [o for c in verb.children if c.dep_ == "dobj" for o in _with_conj(c)]
-        if not any(o.lemma_ in self.nouns[RelationKind.BACKS] for o in objects):
+        if not any(o.lemma_ in self.materiel or o.lower_ in self.materiel for o in objects):
             return
         for backer in self._prep_objects(verb, {"from"}):
             for recipient in self._subjects(verb):
@@ -236,6 +245,9 @@ class RelationReader:
                 yield from self._emit(kind, source, target, trigger, confidence * _generic(source, target))
 
     def _strike_targets(self, patient: Token, ctx: Context) -> list[Resolved]:
+        mention = ctx.mentions.at(patient.i)
+        if mention is not None and mention.reading in ("capital", "seat"):
+            return ctx.places(patient)  # a strike on Kyiv hits the city
         if patient.lower_ in ctx.facility_nouns and not _named_modifier(patient, ctx):
             return ctx.places(patient)
         return ctx.actors(patient) or ctx.places(patient)

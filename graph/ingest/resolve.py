@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Lexicon, Reading
 from graph.ingest.mentions import Mention, Mentions
 from graph.model import ActorKind
@@ -39,8 +40,11 @@ class Resolved:
 class Context:
     """Everything argument resolution needs to know about one document."""
 
-    def __init__(self, doc: Doc, mentions: Mentions, lexicon: Lexicon) -> None:
+    def __init__(
+        self, doc: Doc, mentions: Mentions, lexicon: Lexicon, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.doc, self.mentions, self.lexicon = doc, mentions, lexicon
+        self.gazetteer = gazetteer
         t = lexicon.triggers
         self.force_nouns = t.words("force_nouns")
         self.state_generics = t.words("state_generics")
@@ -267,7 +271,13 @@ class Context:
         if mention.entry.kind in PLACE_KINDS:
             return Resolved(mention.entry, mention.text)
         if mention.reading == Reading.CAPITAL.value:
-            return Resolved(Entry(mention.text, ActorKind.CITY, (mention.text,)), mention.text)
+            codes = frozenset(mention.entry.countries)
+            city = self.gazetteer.lookup(mention.text, codes) if self.gazetteer else None
+            if city is None:
+                return Resolved(Entry(mention.text, ActorKind.CITY, (mention.text,)), mention.text)
+            entry = Entry(city.name, ActorKind.CITY, (mention.text,), countries=(city.country_code,),
+                          location=city.location)
+            return Resolved(entry, mention.text)
         return None
 
     def _named_places(self, token: Token) -> list[Resolved]:

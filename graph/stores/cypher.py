@@ -429,3 +429,294 @@ ALL_RELATIONS = query(
     f"RETURN {_RELATION}",
     "ORDER BY relation.id",
 )
+
+
+# -- ingest and retract --------------------------------------------------------------------
+
+ARTICLE_HASHES = query(
+    "ARTICLE_HASHES",
+    "UNWIND $ids AS article_id",
+    "MATCH (ar:Article {id: article_id})",
+    "RETURN ar.id AS id, ar.content_hash AS content_hash",
+)
+RETRACT_MENTIONS = query(
+    "RETRACT_MENTIONS",
+    "UNWIND $ids AS article_id",
+    "MATCH (:Article {id: article_id})-[m:MENTIONS]->(a:Actor)",
+    "WITH m, a.id AS actor_id",
+    "DELETE m",
+    "RETURN DISTINCT actor_id",
+)
+RETRACT_EVIDENCE = query(
+    "RETRACT_EVIDENCE",
+    "UNWIND $ids AS article_id",
+    "MATCH (e:Evidence)-[:FROM]->(:Article {id: article_id})",
+    "WITH e, e {.relation_id, .source, .target, .kind, .modality} AS fact",
+    "DETACH DELETE e",
+    "RETURN DISTINCT fact",
+)
+DELETE_ARTICLES = query(
+    "DELETE_ARTICLES",
+    "UNWIND $ids AS article_id",
+    "MATCH (ar:Article {id: article_id})",
+    "DETACH DELETE ar",
+)
+UPSERT_ARTICLES = query(
+    "UPSERT_ARTICLES",
+    "UNWIND $rows AS row",
+    "MERGE (ar:Article {id: row.id})",
+    "SET ar.title = row.title, ar.url = row.url, ar.published = row.published,",
+    "    ar.content_hash = row.content_hash, ar.ingested_at = row.ingested_at",
+)
+REDIRECTS = query(
+    "REDIRECTS", "MATCH (rd:Redirect)", "RETURN rd.from_id AS from_id, rd.to_id AS to_id"
+)
+SPLIT_RULES = query(
+    "SPLIT_RULES",
+    "MATCH (sr:SplitRule)",
+    "RETURN sr.from_id AS from_id, sr.key AS key, sr.to_id AS to_id",
+)
+
+
+def ensure_actors(kind: ActorKind) -> Query:
+    """Create the actors of one kind that are new; fill in a location an actor lacked."""
+    return query(
+        "ensure_actors",
+        "UNWIND $rows AS row",
+        "MERGE (a:Actor {id: row.id})",
+        f"ON CREATE SET a:{kind_label(kind)}, a.name = row.name, a.name_key = row.name_key,",
+        "    a.kind = row.kind, a.mentions = 0, a.aliases = [], a.curated_aliases = [],",
+        "    a.search_keys = [row.name_key], a.search_text = row.name_key",
+        "WITH a, row",
+        "WHERE a.geonames_id IS NULL AND row.geonames_id IS NOT NULL",
+        "SET a.geonames_id = row.geonames_id, a.latitude = row.latitude,",
+        "    a.longitude = row.longitude, a.country_code = row.country_code",
+    )
+
+
+CREATE_MENTIONS = query(
+    "CREATE_MENTIONS",
+    "UNWIND $rows AS row",
+    "MATCH (ar:Article {id: row.article_id})",
+    "MATCH (a:Actor {id: row.actor_id})",
+    "CREATE (ar)-[:MENTIONS {origin_id: row.origin_id, name: row.name, aliases: row.aliases,",
+    "    mentions: row.mentions}]->(a)",
+)
+CREATE_EVIDENCE = query(
+    "CREATE_EVIDENCE",
+    "UNWIND $rows AS row",
+    "MATCH (ar:Article {id: row.article_id})",
+    "CREATE (e:Evidence {id: row.id, relation_id: row.relation_id, article_id: row.article_id,",
+    "    origin_source: row.origin_source, origin_target: row.origin_target,",
+    "    source: row.source, target: row.target, kind: row.kind, modality: row.modality,",
+    "    sentence: row.sentence, start: row.start, end: row.end, trigger: row.trigger,",
+    "    source_text: row.source_text, target_text: row.target_text,",
+    "    extractor_version: row.extractor_version, confidence: row.confidence,",
+    "    published: row.published})-[:FROM]->(ar)",
+)
+
+
+def refresh_relations(kind: RelationKind) -> Query:
+    """Rebuild relations of one kind from their evidence; one left without evidence goes.
+
+    Confidence is the highest of the evidence, the dates the earliest and latest dated
+    evidence; ``evidence_ids`` lists the evidence in the order reads return it.
+    """
+    rel = f"r:{RelationKind(kind).value}"
+    return query(
+        "refresh_relations",
+        "UNWIND $rows AS row",
+        "OPTIONAL MATCH (e:Evidence {relation_id: row.id})",
+        f"WITH row, e ORDER BY {_EVIDENCE_ORDER}",
+        "WITH row, collect(e.id) AS evidence_ids, max(e.confidence) AS confidence,",
+        "    min(e.published) AS first_reported, max(e.published) AS last_reported,",
+        "    count(DISTINCT e.article_id) AS article_count",
+        "CALL (row, evidence_ids, confidence, first_reported, last_reported, article_count) {",
+        "  WITH * WHERE size(evidence_ids) > 0",
+        "  MATCH (s:Actor {id: row.source})",
+        "  MATCH (t:Actor {id: row.target})",
+        f"  MERGE (s)-[{rel} {{id: row.id}}]->(t)",
+        "  SET r.modality = row.modality, r.confidence = confidence,",
+        "      r.first_reported = first_reported, r.last_reported = last_reported,",
+        "      r.article_count = article_count, r.evidence_count = size(evidence_ids),",
+        "      r.evidence_ids = evidence_ids",
+        "}",
+        "CALL (row, evidence_ids) {",
+        "  WITH * WHERE size(evidence_ids) = 0",
+        f"  MATCH ()-[{rel} {{id: row.id}}]->()",
+        "  DELETE r",
+        "}",
+    )
+
+
+ACTOR_FACTS = query(
+    "ACTOR_FACTS",
+    "UNWIND $ids AS actor_id",
+    "MATCH (a:Actor {id: actor_id})",
+    "CALL (a) { MATCH (:Article)-[m:MENTIONS]->(a) RETURN sum(m.mentions) AS mentions }",
+    "CALL (a) {",
+    "  MATCH (:Article)-[m:MENTIONS]->(a)",
+    "  UNWIND [m.name] + m.aliases AS name",
+    "  RETURN collect(DISTINCT name) AS names",
+    "}",
+    "CALL (a) { MATCH (sr:SplitRule {from_id: a.id}) RETURN collect(sr.key) AS split_keys }",
+    "RETURN a.id AS id, a.name_key AS name_key, a.curated_aliases AS curated_aliases,",
+    "    mentions, names, split_keys",
+)
+SET_ACTOR_TOTALS = query(
+    "SET_ACTOR_TOTALS",
+    "UNWIND $rows AS row",
+    "MATCH (a:Actor {id: row.id})",
+    "SET a.mentions = row.mentions, a.aliases = row.aliases, a.search_keys = row.search_keys,",
+    "    a.search_text = row.search_text",
+)
+_BARE = (
+    "WHERE NOT EXISTS { (a)<-[:MENTIONS]-() }"
+    f" AND NOT EXISTS {{ (a)-[{type_filter()}]-() }}"
+)
+COLLECT_GARBAGE = query(
+    "COLLECT_GARBAGE",
+    "UNWIND $ids AS actor_id",
+    "MATCH (a:Actor {id: actor_id})",
+    _BARE,
+    "DETACH DELETE a",
+    "WITH actor_id",
+    "CALL (actor_id) { MATCH (rd:Redirect {to_id: actor_id}) DELETE rd }",
+    "CALL (actor_id) {",
+    "  MATCH (sr:SplitRule) WHERE sr.from_id = actor_id OR sr.to_id = actor_id",
+    "  DELETE sr",
+    "}",
+    "RETURN actor_id",
+)
+
+
+# -- curation ------------------------------------------------------------------------------
+
+ACTOR_RECORDS = query(
+    "ACTOR_RECORDS",
+    "UNWIND $ids AS actor_id",
+    "MATCH (a:Actor {id: actor_id})",
+    f"RETURN {projection('a', RECORD_FIELDS)} AS record",
+)
+REDIRECTS_TOUCHING = query(
+    "REDIRECTS_TOUCHING",
+    "MATCH (rd:Redirect) WHERE rd.from_id IN $ids OR rd.to_id IN $ids",
+    "RETURN rd.from_id AS from_id, rd.to_id AS to_id",
+    "ORDER BY from_id, to_id",
+)
+SPLITS_TOUCHING = query(
+    "SPLITS_TOUCHING",
+    "MATCH (sr:SplitRule) WHERE sr.from_id IN $ids OR sr.to_id IN $ids",
+    "RETURN sr.from_id AS from_id, sr.key AS key, sr.to_id AS to_id",
+    "ORDER BY from_id, key",
+)
+DELETE_REDIRECTS_TOUCHING = query(
+    "DELETE_REDIRECTS_TOUCHING",
+    "MATCH (rd:Redirect) WHERE rd.from_id IN $ids OR rd.to_id IN $ids",
+    "DELETE rd",
+)
+DELETE_SPLITS_TOUCHING = query(
+    "DELETE_SPLITS_TOUCHING",
+    "MATCH (sr:SplitRule) WHERE sr.from_id IN $ids OR sr.to_id IN $ids",
+    "DELETE sr",
+)
+PUT_REDIRECTS = query(
+    "PUT_REDIRECTS",
+    "UNWIND $rows AS row",
+    "MERGE (rd:Redirect {from_id: row.from_id})",
+    "SET rd.to_id = row.to_id",
+)
+PUT_SPLITS = query(
+    "PUT_SPLITS",
+    "UNWIND $rows AS row",
+    "MERGE (sr:SplitRule {from_id: row.from_id, key: row.key})",
+    "SET sr.to_id = row.to_id",
+)
+
+
+def restore_actors(kind: ActorKind) -> Query:
+    """Write the curated record of actors of one kind, creating those that are missing."""
+    return query(
+        "restore_actors",
+        "UNWIND $rows AS row",
+        "MERGE (a:Actor {id: row.id})",
+        f"ON CREATE SET a:{kind_label(kind)}, a.mentions = 0, a.aliases = [],",
+        "    a.search_keys = [row.name_key], a.search_text = row.name_key",
+        "SET a.name = row.name, a.name_key = row.name_key, a.kind = row.kind,",
+        "    a.geonames_id = row.geonames_id, a.latitude = row.latitude,",
+        "    a.longitude = row.longitude, a.country_code = row.country_code,",
+        "    a.curated_aliases = row.curated_aliases",
+    )
+
+
+DROP_BARE_ACTORS = query(
+    "DROP_BARE_ACTORS",
+    "UNWIND $ids AS actor_id",
+    "MATCH (a:Actor {id: actor_id})",
+    _BARE,
+    "DETACH DELETE a",
+)
+MENTIONS_ON = query(
+    "MENTIONS_ON",
+    "UNWIND $ids AS actor_id",
+    "MATCH (ar:Article)-[m:MENTIONS]->(:Actor {id: actor_id})",
+    "RETURN ar.id AS article_id, m.origin_id AS origin_id, actor_id, m.name AS name",
+)
+MOVE_MENTIONS = query(
+    "MOVE_MENTIONS",
+    "UNWIND $rows AS row",
+    "MATCH (ar:Article {id: row.article_id})-[m:MENTIONS {origin_id: row.origin_id}]->(:Actor)",
+    "MATCH (a:Actor {id: row.actor_id})",
+    "CREATE (ar)-[moved:MENTIONS]->(a)",
+    "SET moved = properties(m)",
+    "DELETE m",
+)
+EVIDENCE_ON = query(
+    "EVIDENCE_ON",
+    "UNWIND $ids AS actor_id",
+    "CALL (actor_id) {",
+    "  MATCH (e:Evidence {source: actor_id}) RETURN e",
+    "  UNION",
+    "  MATCH (e:Evidence {target: actor_id}) RETURN e",
+    "}",
+    f"RETURN DISTINCT {projection('e', FACT_FIELDS)} AS fact",
+)
+MOVE_EVIDENCE = query(
+    "MOVE_EVIDENCE",
+    "UNWIND $rows AS row",
+    "MATCH (e:Evidence {id: row.id})",
+    "SET e.relation_id = row.relation_id, e.source = row.source, e.target = row.target",
+)
+NEXT_CURATION_SEQ = query(
+    "NEXT_CURATION_SEQ",
+    "MERGE (c:Counter {name: 'curation'})",
+    "ON CREATE SET c.value = 0",
+    "SET c.value = c.value + 1",
+    "RETURN c.value AS seq",
+)
+CREATE_CURATION = query(
+    "CREATE_CURATION",
+    "CREATE (:Curation {seq: $seq, id: $id, action: $action, actor_id: $actor_id,",
+    "    other_id: $other_id, detail: $detail, actors: $actors, before: $before,",
+    "    created_at: $created_at, undone: false})",
+)
+_CURATION = (
+    "c {.seq, .id, .action, .actor_id, .other_id, .detail, .actors, .before, .created_at, "
+    ".undone} AS curation"
+)
+CURATION_BY_ID = query("CURATION_BY_ID", "MATCH (c:Curation {id: $id})", f"RETURN {_CURATION}")
+LATER_CURATIONS = query(
+    "LATER_CURATIONS",
+    "MATCH (c:Curation)",
+    "WHERE c.seq > $seq AND NOT c.undone AND c.action <> 'undo'",
+    "RETURN c.id AS id, c.actors AS actors",
+    "ORDER BY c.seq",
+)
+MARK_UNDONE = query("MARK_UNDONE", "MATCH (c:Curation {id: $id})", "SET c.undone = true")
+CURATION_LOG = query(
+    "CURATION_LOG",
+    "MATCH (c:Curation)",
+    f"RETURN {_CURATION}",
+    "ORDER BY c.seq DESC",
+    "LIMIT $limit",
+)

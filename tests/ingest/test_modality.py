@@ -1,0 +1,50 @@
+"""Modality: denied, alleged, hypothetical and reported events are told apart."""
+
+from __future__ import annotations
+
+from graph.model import Article
+
+
+def kinds(found, modality):
+    return {(s, k, t) for s, k, t, m in found if m == modality}
+
+
+def test_denial(extract):
+    found = extract("Rwanda denied that its troops had shelled Goma.", all_modalities=True)
+    assert kinds(found, "denied") and not kinds(found, "asserted")
+
+
+def test_accusation_is_alleged(extract):
+    found = extract("Kyiv accused Belarus of arming Russian units.", all_modalities=True)
+    assert ("Belarus", "BACKS", "Russia") in kinds(found, "alleged")
+
+
+def test_closing_in_is_not_a_capture(extract):
+    found = extract("JNIM fighters are closing in on the town of Djibo.", all_modalities=True)
+    assert not any(k == "CAPTURES" for _, k, _, _ in found)
+
+
+def test_conditional_and_modal_are_hypothetical(extract):
+    found = extract("If Tehran stops arming the Houthis, the group could lose Hodeidah.",
+                    all_modalities=True)
+    assert ("Iran", "BACKS", "Houthis") in kinds(found, "hypothetical")
+    found = extract("Analysts say the TPLF could capture Alamata within days.", all_modalities=True)
+    assert not kinds(found, "asserted") and not kinds(found, "reported")
+
+
+def test_threat_is_hypothetical(extract):
+    found = extract("Hezbollah threatened to strike Haifa.", all_modalities=True)
+    assert ("Hezbollah", "STRIKES", "Haifa") in kinds(found, "hypothetical")
+
+
+def test_reported_speech(extractor):
+    ex = extractor.extract(Article("t", "The Arakan Army said it had captured Buthidaung."))
+    (rel,) = ex.relations
+    town = next(a for a in ex.actors if a.id == rel.target)
+    assert rel.kind.value == "CAPTURES" and rel.modality.value == "reported"
+    assert rel.source == "faction:arakan-army" and "Buthidaung" in (town.name, *town.aliases)
+
+
+def test_negation(extract):
+    found = extract("The rebels have not entered Sirte.", all_modalities=True)
+    assert not kinds(found, "asserted")

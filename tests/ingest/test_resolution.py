@@ -1,0 +1,60 @@
+"""Name resolution: acronyms, demonyms, capitals, leaders, generic references."""
+
+from __future__ import annotations
+
+from graph.model import ActorKind, Article
+
+
+def names(extractor, text):
+    ex = extractor.extract(Article("t", text))
+    return {a.name: a for a in ex.actors}, ex
+
+
+def test_acronym_defined_in_text(extractor):
+    text = ("The Front for Renewal and Unity (FRU) said it had seized Ndele. "
+            "FRU fighters later shelled the airport.")
+    actors, ex = names(extractor, text)
+    front = actors["Front for Renewal and Unity"]
+    assert "FRU" in front.aliases
+    assert all(r.source == front.id for r in ex.relations)
+
+
+def test_capital_as_actor_and_as_place(extractor, extract):
+    found = extract("Kyiv received air defence systems from Berlin.")
+    assert ("Germany", "BACKS", "Ukraine", "asserted") in found
+    found = extract("Russian drones struck Kyiv overnight.")
+    assert ("Russia", "STRIKES", "Kyiv", "asserted") in found
+
+
+def test_leader_forms(extract):
+    found = extract("Forces loyal to Khalifa Haftar shelled Tripoli's airport.")
+    assert any(s == "Libyan National Army" and k == "STRIKES" for s, k, _, _ in found)
+
+
+def test_generic_group_resolves_to_last_named_group(extract):
+    text = ("The Allied Democratic Forces attacked a village near Beni. "
+            "The rebels then burned a health centre in Oicha.")
+    found = extract(text)
+    assert any(s == "Allied Democratic Forces" for s, _, _, _ in found)
+
+
+def test_generic_army_resolves_to_the_home_state(extract):
+    text = "Fighting raged in Darfur. The army bombed RSF positions around Nyala."
+    assert ("Sudan", "STRIKES", "Rapid Support Forces", "asserted") in extract(text)
+
+
+def test_protesters_never_become_an_armed_group(extract):
+    text = "The M23 advanced on Uvira. Protesters stormed the governor's office in Bukavu."
+    assert not any(t.endswith("office") for _, _, t, _ in extract(text))
+
+
+def test_cities_get_geonames_ids(extractor):
+    actors, _ = names(extractor, "Houthi drones hit a tanker off Hodeida and struck Aden.")
+    aden = actors["Aden"]
+    assert aden.kind is ActorKind.CITY
+    assert aden.location is not None and aden.location.country_code == "YE"
+
+
+def test_distinct_groups_are_not_merged(extractor):
+    actors, _ = names(extractor, "Hamas and Palestinian Islamic Jihad fired rockets at Ashkelon.")
+    assert {"Hamas", "Palestinian Islamic Jihad"} <= set(actors)
