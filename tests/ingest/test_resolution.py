@@ -33,7 +33,7 @@ def test_leader_forms(extract):
 
 def test_generic_group_resolves_to_last_named_group(extract):
     text = ("The Allied Democratic Forces attacked a village near Beni. "
-            "The rebels then burned a health centre in Oicha.")
+            "The rebels then shelled the town of Oicha.")
     found = extract(text)
     assert any(s == "Allied Democratic Forces" for s, _, _, _ in found)
 
