@@ -35,6 +35,8 @@
   const SEARCH_LIMIT = 8;
   const SEARCH_DELAY_MS = 200;
   const SLIDER_DELAY_MS = 250;
+  const FOCUS_ZOOM = 1.4;
+  const FIT_ZOOM = 1.3;
 
   // ---- GraphQL documents: fixed text, user input only ever goes into variables ----
 
@@ -230,7 +232,7 @@
 
   function nodeData(actor) {
     const looks = actorLooks(actor.kind);
-    const size = Math.min(72, 22 + 7 * Math.log2(1 + Math.max(0, actor.mentions || 0)));
+    const size = Math.min(52, 16 + 5 * Math.log2(1 + Math.max(0, actor.mentions || 0)));
     return {
       id: actor.id,
       name: actor.name,
@@ -298,12 +300,13 @@
           label: "data(label)",
           "font-family": "system-ui, sans-serif",
           "font-size": 10,
+          // relation labels appear once zoomed in, or on the relations in focus
+          "min-zoomed-font-size": 11,
           color: "#2b2b2b",
           "text-rotation": "autorotate",
           "text-background-color": "#ffffff",
           "text-background-opacity": 0.85,
           "text-background-padding": "1px",
-          "min-zoomed-font-size": 7,
           opacity: 0.9,
         },
       },
@@ -313,7 +316,11 @@
         selector: "edge:selected",
         style: { "underlay-color": "#ffcc00", "underlay-opacity": 0.7, "underlay-padding": 4, opacity: 1 },
       },
-      { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } },
+      {
+        selector: "edge.lit, edge:selected",
+        style: { "min-zoomed-font-size": 0, "font-size": 12, "font-weight": "bold" },
+      },
+      { selector: ".faded", style: { opacity: 0.2, "text-opacity": 0.25 } },
     ],
   });
 
@@ -346,6 +353,14 @@
     return added;
   }
 
+  /** The area a layout may use: the visible canvas, grown with the graph so labels fit. */
+  function layoutBox() {
+    const width = cy.width();
+    const height = cy.height();
+    const grow = Math.max(0.6, Math.sqrt(cy.nodes().length / 45));
+    return { x1: 0, y1: 0, w: width * grow, h: height * grow };
+  }
+
   /** Lay the graph out; a full, randomised run when most of it is new. */
   function layout(randomize) {
     if (cy.nodes().empty()) return Promise.resolve();
@@ -354,15 +369,31 @@
       animate: false,
       randomize,
       fit: true,
-      padding: 40,
+      padding: 30,
+      boundingBox: layoutBox(),
       nodeDimensionsIncludeLabels: true,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90,
+      nodeRepulsion: () => 6000,
+      idealEdgeLength: () => 80,
+      gravity: 60,
+      componentSpacing: 50,
       numIter: 1500,
     });
-    const done = run.promiseOn("layoutstop");
+    const done = run.promiseOn("layoutstop").then(capZoom);
     run.run();
     return done;
+  }
+
+  /** Fitting a small graph would blow it up; keep it at a readable scale instead. */
+  function capZoom() {
+    if (cy.zoom() > FIT_ZOOM) {
+      cy.zoom(FIT_ZOOM);
+      cy.center();
+    }
+  }
+
+  function fitView() {
+    cy.fit(undefined, 30);
+    capZoom();
   }
 
   /** Put an expansion's new actors in a ring around its centre, which keeps its place. */
@@ -440,33 +471,22 @@
     }
   }
 
-  /** Load an actor's neighbourhood on top of the drawing and highlight it. */
-  async function expand(id, fallbackActor) {
-    const flt = filters();
-    if (flt === null) return;
-    const generation = ++state.generation;
-    setState("loading", "Loading neighbourhood…");
-    try {
-      const sub = await fetchNeighbourhood(id, flt);
-      if (generation !== state.generation) return;
-      if (!state.expanded.includes(id)) state.expanded.push(id);
-      const drawn = {
-        nodes: cy.nodes().map((n) => n.data("actor")),
-        edges: cy.edges().map((e) => e.data("relation")),
-      };
-      // an actor with no relations under the filters still deserves a place on the page
-      const alone = fallbackActor && !sub.nodes.some((a) => a.id === id) ? [fallbackActor] : [];
-      const { actors, relations } = union([drawn, sub, { nodes: alone, edges: [] }]);
-      const before = new Set(cy.nodes().map((n) => n.id()));
-      draw(actors, relations);
-      if (before.size === 0) await layout(true);
-      else placeNewcomers(cy.getElementById(id), before);
-      const hood = cy.collection(sub.nodes.map((a) => cy.getElementById(a.id)));
-      highlight(hood.union(cy.getElementById(id)), sub.edges);
-      markReady();
-    } catch (error) {
-      if (generation === state.generation) fail(error);
-    }
+  /** Add a neighbourhood to the drawing, new actors in a ring around its centre. */
+  async function addNeighbourhood(id, sub, fallbackActor) {
+    if (!state.expanded.includes(id)) state.expanded.push(id);
+    const drawn = {
+      nodes: cy.nodes().map((n) => n.data("actor")),
+      edges: cy.edges().map((e) => e.data("relation")),
+    };
+    // an actor with no relations under the filters still deserves a place on the page
+    const alone = fallbackActor && !sub.nodes.some((a) => a.id === id) ? [fallbackActor] : [];
+    const { actors, relations } = union([drawn, sub, { nodes: alone, edges: [] }]);
+    const before = new Set(cy.nodes().map((n) => n.id()));
+    draw(actors, relations);
+    if (before.size === 0) await layout(true);
+    else placeNewcomers(cy.getElementById(id), before);
+    const hood = cy.collection(sub.nodes.map((a) => cy.getElementById(a.id)));
+    highlight(hood.union(cy.getElementById(id)), sub.edges);
   }
 
   // ---- selection, highlight and the details panel ----
@@ -475,13 +495,16 @@
     const edges = cy.collection(relations.map((r) => cy.getElementById(r.id)));
     const keep = nodes.union(edges);
     cy.batch(() => {
-      cy.elements().removeClass("faded");
-      if (keep.nonempty()) cy.elements().not(keep).addClass("faded");
+      cy.elements().removeClass("faded lit");
+      if (keep.nonempty()) {
+        cy.elements().not(keep).addClass("faded");
+        edges.addClass("lit");
+      }
     });
   }
 
   function clearHighlight() {
-    cy.elements().removeClass("faded");
+    cy.elements().removeClass("faded lit");
   }
 
   function select(ele) {
@@ -576,7 +599,8 @@
       const r = edge.data("relation");
       const outgoing = r.source.id === id;
       const other = actorName(outgoing ? r.target.id : r.source.id);
-      const text = outgoing ? `${r.kind} → ${other}` : `← ${r.kind} by ${other}`;
+      const kind = FACTUAL.has(r.modality) ? r.kind : `${r.kind} (${r.modality.toLowerCase()})`;
+      const text = outgoing ? `${kind} → ${other}` : `← ${kind} by ${other}`;
       list.append(
         el("li", {}, el("button", { type: "button", class: "link", text, onclick: () => focusEdge(edge) }))
       );
@@ -654,16 +678,24 @@
 
   /** Bring an actor and its drawn neighbours into view, then mark it as focused. */
   function centreOn(node) {
+    const eles = node.closedNeighborhood();
+    const box = eles.boundingBox();
+    const pad = 80;
+    const fits = Math.min(
+      (cy.width() - 2 * pad) / Math.max(box.w, 1),
+      (cy.height() - 2 * pad) / Math.max(box.h, 1)
+    );
+    // close enough to read the labels, never so close that the neighbours leave the view
+    const zoom = Math.max(cy.minZoom(), Math.min(FOCUS_ZOOM, fits));
     const done = () => {
       document.body.dataset.focused = node.id();
     };
-    const eles = node.closedNeighborhood();
-    const options = { fit: { eles, padding: 80 } };
     if (reducedMotion) {
-      cy.fit(eles, 80);
+      cy.zoom(zoom);
+      cy.center(eles);
       done();
     } else {
-      cy.animate({ ...options, duration: 300, complete: done });
+      cy.animate({ zoom, center: { eles }, duration: 300, complete: done });
     }
   }
 
@@ -673,15 +705,27 @@
     showRelation(edge.data("relation"));
   }
 
-  /** Select an actor, load its neighbourhood onto the drawing, centre it, show its details. */
+  /** Load an actor's neighbourhood onto the drawing, then select, show and centre it. */
   async function focusActor(id, fallbackActor) {
+    const flt = filters();
+    if (flt === null) return;
+    const generation = ++state.generation;
     delete document.body.dataset.focused;
-    await expand(id, fallbackActor);
-    const node = cy.getElementById(id);
-    if (node.empty()) return;
-    select(node);
-    showActor(node.data("actor"));
-    centreOn(node);
+    setState("loading", "Loading neighbourhood…");
+    try {
+      const sub = await fetchNeighbourhood(id, flt);
+      if (generation !== state.generation) return;
+      await addNeighbourhood(id, sub, fallbackActor);
+      const node = cy.getElementById(id);
+      if (node.nonempty()) {
+        select(node);
+        showActor(node.data("actor"));
+      }
+      markReady();
+      if (node.nonempty()) centreOn(node);
+    } catch (error) {
+      if (generation === state.generation) fail(error);
+    }
   }
 
   cy.on("tap", "node", (evt) => focusActor(evt.target.id()));
@@ -794,8 +838,9 @@
     for (const [kind, looks] of Object.entries(RELATION_KINDS)) {
       lines.append(el("li", {}, lineIcon(looks.color, false), kind));
     }
-    lines.append(el("li", {}, lineIcon("#555555", false), "fact"));
-    lines.append(el("li", {}, lineIcon("#555555", true), "claimed, alleged, denied…"));
+    const styles = $("legend-lines");
+    styles.append(el("li", {}, lineIcon("#555555", false), "asserted or reported"));
+    styles.append(el("li", {}, lineIcon("#555555", true), "claimed, alleged, denied or hypothetical"));
   }
 
   const SHAPE_POINTS = {
@@ -858,7 +903,7 @@
     $("until").addEventListener("change", reload);
     $("depth").addEventListener("change", reload);
     $("reset").addEventListener("click", resetFilters);
-    $("fit").addEventListener("click", () => cy.fit(undefined, 40));
+    $("fit").addEventListener("click", fitView);
     $("details-close").addEventListener("click", clearSelection);
     $("search").addEventListener("input", () => {
       clearTimeout(search.timer);
