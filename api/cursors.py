@@ -22,13 +22,16 @@ def encode_cursor(offset: int) -> str:
 
 
 def decode_cursor(cursor: str) -> int:
-    """The offset a cursor stands for; ``BadUserInput`` when it is not one of ours."""
+    """The offset a cursor stands for; ``BadUserInput`` unless ``encode_cursor`` made it."""
     try:
-        text = base64.urlsafe_b64decode(cursor.encode("ascii")).decode("ascii")
+        text = base64.b64decode(cursor.encode("ascii"), altchars=b"-_", validate=True).decode(
+            "ascii"
+        )
     except (UnicodeError, binascii.Error, ValueError):
         text = ""
     number = text.removeprefix(PREFIX)
-    if not text.startswith(PREFIX) or not number.isdigit() or len(number) > 12:
+    # only the canonical spelling counts, so each offset has exactly one cursor
+    if not (number.isdigit() and len(number) <= 12 and encode_cursor(int(number)) == cursor):
         raise BadUserInput(
             f"Malformed cursor {cursor[:40]!r}: pass an endCursor or cursor from a previous page."
         )

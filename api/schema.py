@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
@@ -17,7 +19,7 @@ from api.errors import should_mask_error
 from api.mutation import Mutation
 from api.query import Query
 
-__all__ = ["MAX_ALIASES", "MAX_TOKENS", "build_schema", "print_sdl"]
+__all__ = ["MAX_ALIASES", "MAX_TOKENS", "ApiSchema", "build_schema", "print_sdl"]
 
 #: Aliases let one request repeat an expensive field; 30 is plenty for a dashboard.
 MAX_ALIASES = 30
@@ -25,9 +27,15 @@ MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 
 
+class ApiSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Log nothing here: request errors and ApiErrors are the client's business, and
+        ``should_mask_error`` has already logged every internal error with its traceback."""
+
+
 def build_schema(max_query_depth: int = 12) -> strawberry.Schema:
     """The schema served by the API, refusing queries deeper than ``max_query_depth``."""
-    return strawberry.Schema(
+    return ApiSchema(
         query=Query,
         mutation=Mutation,
         config=StrawberryConfig(auto_camel_case=True),

@@ -262,10 +262,14 @@ class CurationNode:
     other_id: strawberry.ID | None
     created_at: datetime | None
     undone: bool
+    undoes: strawberry.ID | None = strawberry.field(
+        description="For an undo step: the id of the step it undid."
+    )
 
     @classmethod
     def of(cls, rec: CurationRecord) -> CurationNode:
         other = None if rec.other_id is None else strawberry.ID(rec.other_id)
+        undoes = rec.detail.get("undoes") if rec.action == "undo" else None
         return cls(
             id=strawberry.ID(rec.id),
             action=rec.action,
@@ -273,4 +277,5 @@ class CurationNode:
             other_id=other,
             created_at=rec.created_at,
             undone=rec.undone,
+            undoes=None if undoes is None else strawberry.ID(str(undoes)),
         )

@@ -81,6 +81,16 @@ class GraphQLView(GraphQL[Context, None]):
                 response.headers["Allow"] = "POST"
         await response(scope, receive, send)
 
+    def parse_json(self, data: str | bytes) -> Any:
+        """Decode a body (or GET ``variables``), refusing anything but an object or a list."""
+        try:
+            value = self.decode_json(data)
+        except ValueError as exc:  # JSONDecodeError, and UnicodeDecodeError for binary bodies
+            raise HTTPException(400, "Unable to parse request body as JSON") from exc
+        if not isinstance(value, dict | list):
+            raise HTTPException(400, "The request must be a JSON object with a 'query' string.")
+        return value
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:

@@ -1,7 +1,7 @@
 """Write the API's GraphQL schema (SDL) to schema.graphql at the repository root.
 
-    .venv/bin/python scripts/print_schema.py           # rewrite schema.graphql
-    .venv/bin/python scripts/print_schema.py --check   # exit 1 if it differs from the code
+.venv/bin/python scripts/print_schema.py           # rewrite schema.graphql
+.venv/bin/python scripts/print_schema.py --check   # exit 1 if it differs from the code
 """
 
 from __future__ import annotations
