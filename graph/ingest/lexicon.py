@@ -182,5 +182,6 @@ def load_lexicon() -> Lexicon:
             entries.setdefault(entry.name, entry)
             for form, reading in forms:
                 surfaces.setdefault(form, []).append((entry, reading))
-                surfaces.setdefault(form.lower(), []).append((entry, reading))
+                if not (form.isupper() and len(form) <= 4):  # "IS" must never match "is"
+                    surfaces.setdefault(form.lower(), []).append((entry, reading))
     return Lexicon(entries=entries, surfaces=surfaces, triggers=_triggers())
