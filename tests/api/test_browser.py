@@ -51,12 +51,14 @@ mutation Ingest($text: String!, $id: ID, $title: String, $url: String, $publishe
 }"""
 
 RELATION_FIELDS = """
-  id kind modality source { id } target { id }
+  id kind modality confidence source { id } target { id }
   evidence { sentence article { id title url } }
 """
 GRAPH = f"""
-query Graph($kinds: [RelationKind!]) {{
-  graph(kinds: $kinds) {{ nodes {{ id name }} edges {{ {RELATION_FIELDS} }} }}
+query Graph($kinds: [RelationKind!], $minConfidence: Float, $since: Date) {{
+  graph(kinds: $kinds, minConfidence: $minConfidence, since: $since) {{
+    nodes {{ id name }} edges {{ {RELATION_FIELDS} }}
+  }}
 }}"""
 NEIGHBOURHOOD = """
 query Neighbourhood($id: ID!) {
@@ -262,9 +264,9 @@ def graph_page(browser: Any, server: Server) -> Iterator[GraphPage]:
         opened.close()
 
 
-def whole_graph(server: Server, kinds: list[str] | None = None) -> dict[str, Any]:
-    variables = {} if kinds is None else {"kinds": kinds}
-    graph: dict[str, Any] = server.graphql(GRAPH, variables)["graph"]
+def whole_graph(server: Server, **filters: Any) -> dict[str, Any]:
+    """The ``graph`` query under ``filters`` (kinds, minConfidence, since)."""
+    graph: dict[str, Any] = server.graphql(GRAPH, filters)["graph"]
     return graph
 
 
@@ -388,7 +390,7 @@ def test_unticking_a_relation_kind_hides_its_edges(graph_page: GraphPage, server
 
     left = graph_page.page.evaluate("() => window.actorGraph.cy.edges().map(e => e.data('kind'))")
     assert kind not in left
-    expected = whole_graph(server, others)
+    expected = whole_graph(server, kinds=others)
     nodes, edges = graph_page.drawn()
     assert edges == ids(expected["edges"])
     assert nodes == ids(expected["nodes"])
@@ -396,3 +398,23 @@ def test_unticking_a_relation_kind_hides_its_edges(graph_page: GraphPage, server
     graph_page.page.keyboard.press("Space")
     graph_page.wait_for_load(3)
     assert graph_page.drawn()[1] == ids(whole_graph(server)["edges"])
+
+
+def test_confidence_and_date_window_match_the_api(graph_page: GraphPage, server: Server) -> None:
+    confidences = sorted(r["confidence"] for r in whole_graph(server)["edges"])
+    # the slider moves in steps of 0.05: the step at or below the median confidence
+    threshold = round(int(confidences[len(confidences) // 2] * 20) / 20, 2)
+
+    graph_page.page.locator("#confidence").fill(str(threshold))
+    graph_page.wait_for_load(2)
+    expected = whole_graph(server, minConfidence=threshold)
+    nodes, edges = graph_page.drawn()
+    assert edges == ids(expected["edges"])
+    assert nodes == ids(expected["nodes"])
+    if confidences[0] < threshold:
+        assert len(edges) < len(confidences)
+
+    graph_page.page.locator("#since").fill("2024-01-01")
+    graph_page.wait_for_load(3)
+    expected = whole_graph(server, minConfidence=threshold, since="2024-01-01")
+    assert graph_page.drawn() == (ids(expected["nodes"]), ids(expected["edges"]))

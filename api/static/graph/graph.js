@@ -168,7 +168,8 @@
     expanded: [], // actor ids whose neighbourhoods were loaded on top of the graph
     loads: 0, // completed loads, so a test can wait for the next one
     generation: 0, // bumps on every request; stale answers are dropped
-    selected: null, // { group: "nodes" | "edges", id }
+    selected: null, // id of the selected actor or relation
+    truncated: false, // the graph query hit its limit: more relations match than are drawn
     actors: new Map(), // id -> actor, for names in the details panel
   };
 
@@ -182,7 +183,10 @@
     document.body.dataset.loads = String(state.loads);
     const nodes = cy.nodes().length;
     const edges = cy.edges().length;
-    setState("ready", `${nodes} actors, ${edges} relations shown.`);
+    const more = state.truncated
+      ? ` More match: only the first ${GRAPH_LIMIT} are drawn; narrow the filters or search.`
+      : "";
+    setState("ready", `${nodes} actors, ${edges} relations shown.${more}`);
     const empty = $("empty");
     empty.hidden = nodes > 0;
     empty.textContent = nodes > 0 ? "" : "Nothing matches these filters.";
@@ -435,6 +439,8 @@
   }
 
   function fetchNeighbourhood(id, flt) {
+    // no kind ticked means no relation, not "any kind" as an empty list would to the API
+    if (flt.kinds && flt.kinds.length === 0) return Promise.resolve({ nodes: [], edges: [] });
     return gql(NEIGHBOURHOOD_QUERY, { id, depth: depth(), ...flt }).then((d) => d.neighbourhood);
   }
 
@@ -455,6 +461,7 @@
       }
       const subgraphs = await Promise.all(requests);
       if (generation !== state.generation) return;
+      state.truncated = subgraphs.length > 0 && subgraphs[0].edges.length >= GRAPH_LIMIT;
       const { actors, relations } = union(subgraphs);
       const before = new Set(cy.nodes().map((n) => n.id()));
       const added = draw(actors, relations);
@@ -510,7 +517,7 @@
   function select(ele) {
     cy.elements(":selected").unselect();
     ele.select();
-    state.selected = { group: ele.isNode() ? "nodes" : "edges", id: ele.id() };
+    state.selected = ele.id();
     document.body.dataset.selected = ele.id();
   }
 
@@ -524,7 +531,7 @@
 
   function restoreSelection() {
     if (!state.selected) return;
-    const ele = cy.getElementById(state.selected.id);
+    const ele = cy.getElementById(state.selected);
     if (ele.empty()) {
       clearSelection();
       return;
@@ -739,6 +746,7 @@
   const search = { timer: 0, generation: 0, options: [], active: -1 };
 
   function closeSuggestions() {
+    $("search-note").textContent = "";
     $("suggestions").hidden = true;
     $("suggestions").replaceChildren();
     $("search").setAttribute("aria-expanded", "false");
@@ -763,10 +771,13 @@
       option.addEventListener("click", () => choose(i));
       box.append(option);
     });
-    if (actors.length === 0) box.append(el("li", { class: "none", text: "No actor matches." }));
-    else if (total > actors.length) box.append(el("li", { class: "none", text: `${total - actors.length} more…` }));
-    box.hidden = false;
-    $("search").setAttribute("aria-expanded", "true");
+    // the listbox holds options only; how many matched is said beside it
+    const note = $("search-note");
+    if (actors.length === 0) note.textContent = "No actor matches.";
+    else if (total > actors.length) note.textContent = `${actors.length} of ${total} matches; type more to narrow.`;
+    else note.textContent = "";
+    box.hidden = actors.length === 0;
+    $("search").setAttribute("aria-expanded", actors.length > 0 ? "true" : "false");
   }
 
   function moveActive(step) {
@@ -905,6 +916,9 @@
     $("reset").addEventListener("click", resetFilters);
     $("fit").addEventListener("click", fitView);
     $("details-close").addEventListener("click", clearSelection);
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && event.target !== $("search")) clearSelection();
+    });
     $("search").addEventListener("input", () => {
       clearTimeout(search.timer);
       search.timer = setTimeout(suggest, SEARCH_DELAY_MS);
