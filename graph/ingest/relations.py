@@ -110,7 +110,10 @@ class RelationReader:
             if accused:
                 return _with_conj(accused[0])
         for token in [verb, *verb.ancestors][:4]:
-            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS] or [
+                g for c in token.children if c.dep_ == "aux" for g in c.children
+                if g.dep_ in SUBJECT_DEPS  # a verb the parser took for an auxiliary
+            ]
             if subjects:
                 subject = subjects[0]
                 if subject.lower_ in ("which", "who", "that") and token.dep_ == "relcl":
@@ -280,7 +283,7 @@ class RelationReader:
 def _with_conj(token: Token) -> list[Token]:
     """The token and what it is coordinated with, 'as well as' included."""
     out = [token, *token.conjuncts]
-    for member in list(out):
+    for member in [*out, *(c for c in token.children if c.dep_ == "appos")]:
         for cc in member.children:
             if cc.dep_ == "cc" and cc.lower_ == "as":
                 out += [o for o in cc.children if o.dep_ == "pobj"]

@@ -51,36 +51,97 @@ KIND_LABELS: dict[ActorKind, str] = {
     ActorKind.FACILITY: "Facility",
 }
 LABELS: tuple[str, ...] = (
-    "Actor", *KIND_LABELS.values(), "Article", "Evidence", "Curation", "Redirect", "SplitRule",
+    "Actor",
+    *KIND_LABELS.values(),
+    "Article",
+    "Evidence",
+    "Curation",
+    "Redirect",
+    "SplitRule",
     "Counter",
 )
 RELATIONSHIP_TYPES: tuple[str, ...] = (*(k.value for k in RelationKind), "FROM", "MENTIONS")
 ACTOR_FIELDS: tuple[str, ...] = (
-    "id", "name", "kind", "aliases", "mentions", "geonames_id", "latitude", "longitude",
+    "id",
+    "name",
+    "kind",
+    "aliases",
+    "mentions",
+    "geonames_id",
+    "latitude",
+    "longitude",
     "country_code",
 )
 RECORD_FIELDS: tuple[str, ...] = (
-    "id", "name", "name_key", "kind", "geonames_id", "latitude", "longitude", "country_code",
+    "id",
+    "name",
+    "name_key",
+    "kind",
+    "geonames_id",
+    "latitude",
+    "longitude",
+    "country_code",
     "curated_aliases",
 )
 EVIDENCE_FIELDS: tuple[str, ...] = (
-    "article_id", "sentence", "start", "end", "trigger", "source_text", "target_text",
-    "extractor_version", "published",
+    "article_id",
+    "sentence",
+    "start",
+    "end",
+    "trigger",
+    "source_text",
+    "target_text",
+    "extractor_version",
+    "published",
 )
 FACT_FIELDS: tuple[str, ...] = (
-    "id", "relation_id", "origin_source", "origin_target", "source", "target", "kind",
-    "modality", "source_text", "target_text",
+    "id",
+    "relation_id",
+    "origin_source",
+    "origin_target",
+    "source",
+    "target",
+    "kind",
+    "modality",
+    "source_text",
+    "target_text",
 )
-PROPERTY_KEYS: tuple[str, ...] = tuple(sorted({
-    *ACTOR_FIELDS, *RECORD_FIELDS, *EVIDENCE_FIELDS, *FACT_FIELDS,
-    "search_keys", "search_text",  # Actor
-    "title", "url", "content_hash", "ingested_at",  # Article
-    "confidence", "origin_id",  # Evidence, MENTIONS
-    "first_reported", "last_reported", "article_count", "evidence_count", "evidence_ids",
-    "from_id", "to_id", "key",  # Redirect, SplitRule
-    "seq", "action", "actor_id", "other_id", "detail", "actors", "before", "created_at",
-    "undone", "value",  # Curation, Counter
-}))
+PROPERTY_KEYS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            *ACTOR_FIELDS,
+            *RECORD_FIELDS,
+            *EVIDENCE_FIELDS,
+            *FACT_FIELDS,
+            "search_keys",
+            "search_text",  # Actor
+            "title",
+            "url",
+            "content_hash",
+            "ingested_at",  # Article
+            "confidence",
+            "origin_id",  # Evidence, MENTIONS
+            "first_reported",
+            "last_reported",
+            "article_count",
+            "evidence_count",
+            "evidence_ids",
+            "from_id",
+            "to_id",
+            "key",  # Redirect, SplitRule
+            "seq",
+            "action",
+            "actor_id",
+            "other_id",
+            "detail",
+            "actors",
+            "before",
+            "created_at",
+            "undone",
+            "value",  # Curation, Counter
+        }
+    )
+)
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -149,18 +210,25 @@ def projection(var: str, fields: Iterable[str]) -> str:
 
 # -- schema --------------------------------------------------------------------------------
 
+
 def _schema() -> tuple[Query, ...]:
-    unique = [("actor_id", "Actor"), ("article_id", "Article"), ("evidence_id", "Evidence"),
-              ("curation_id", "Curation")]
+    unique = [
+        ("actor_id", "Actor"),
+        ("article_id", "Article"),
+        ("evidence_id", "Evidence"),
+        ("curation_id", "Curation"),
+    ]
     statements = [
         f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
         for name, label in unique
     ]
     statements += [
-        "CREATE CONSTRAINT redirect_from IF NOT EXISTS FOR (n:Redirect) REQUIRE n.from_id IS UNIQUE",
+        "CREATE CONSTRAINT redirect_from IF NOT EXISTS"
+        " FOR (n:Redirect) REQUIRE n.from_id IS UNIQUE",
         "CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (n:Counter) REQUIRE n.name IS UNIQUE",
         "CREATE TEXT INDEX actor_search IF NOT EXISTS FOR (n:Actor) ON (n.search_text)",
-        "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.search_text]",
+        "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS"
+        " FOR (n:Actor) ON EACH [n.name, n.search_text]",
         "CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",
         "CREATE INDEX evidence_relation IF NOT EXISTS FOR (n:Evidence) ON (n.relation_id)",
         "CREATE INDEX evidence_source IF NOT EXISTS FOR (n:Evidence) ON (n.source)",
@@ -247,8 +315,11 @@ ACTORS_EXACT = query(
 
 
 def _actor_where(by_text: bool, by_kind: bool) -> str:
-    tests = [t for t, on in (("a.search_text CONTAINS $query", by_text),
-                             ("a.kind = $kind", by_kind)) if on]
+    tests = [
+        t
+        for t, on in (("a.search_text CONTAINS $query", by_text), ("a.kind = $kind", by_kind))
+        if on
+    ]
     return f"WHERE {' AND '.join(tests)}" if tests else ""
 
 
@@ -268,7 +339,9 @@ def search_actors(by_text: bool, by_kind: bool) -> Query:
 
 def count_actors(by_text: bool, by_kind: bool) -> Query:
     return query(
-        "count_actors", "MATCH (a:Actor)", _actor_where(bool(by_text), bool(by_kind)),
+        "count_actors",
+        "MATCH (a:Actor)",
+        _actor_where(bool(by_text), bool(by_kind)),
         "RETURN count(a) AS n",
     )
 
@@ -386,9 +459,7 @@ def supporters(direction: Direction, depth: int) -> Query:
             f"  WHERE all(r IN rels WHERE {_WALKABLE}) AND {_SIMPLE}\n"
             "  RETURN p"
         )
-    return query(
-        "supporters", "CALL () {", "\n  UNION ALL\n".join(branches), "}", _PATH_ROW
-    )
+    return query("supporters", "CALL () {", "\n  UNION ALL\n".join(branches), "}", _PATH_ROW)
 
 
 _ARTICLE = (
@@ -400,8 +471,11 @@ _ARTICLE = (
     "relations: relations} AS article"
 )
 ARTICLES = query(
-    "ARTICLES", "MATCH (ar:Article)", "WITH ar ORDER BY ar.id SKIP $offset LIMIT $limit",
-    _ARTICLE, "ORDER BY article.id",
+    "ARTICLES",
+    "MATCH (ar:Article)",
+    "WITH ar ORDER BY ar.id SKIP $offset LIMIT $limit",
+    _ARTICLE,
+    "ORDER BY article.id",
 )
 ARTICLE_BY_ID = query("ARTICLE_BY_ID", "MATCH (ar:Article {id: $id})", _ARTICLE)
 COUNT_ARTICLES = query("COUNT_ARTICLES", "MATCH (ar:Article)", "RETURN count(ar) AS n")
@@ -570,10 +644,7 @@ SET_ACTOR_TOTALS = query(
     "SET a.mentions = row.mentions, a.aliases = row.aliases, a.search_keys = row.search_keys,",
     "    a.search_text = row.search_text",
 )
-_BARE = (
-    "WHERE NOT EXISTS { (a)<-[:MENTIONS]-() }"
-    f" AND NOT EXISTS {{ (a)-[{type_filter()}]-() }}"
-)
+_BARE = f"WHERE NOT EXISTS {{ (a)<-[:MENTIONS]-() }} AND NOT EXISTS {{ (a)-[{type_filter()}]-() }}"
 COLLECT_GARBAGE = query(
     "COLLECT_GARBAGE",
     "UNWIND $ids AS actor_id",
