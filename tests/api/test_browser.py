@@ -62,7 +62,10 @@ query Graph($kinds: [RelationKind!], $minConfidence: Float, $since: Date) {{
 }}"""
 NEIGHBOURHOOD = """
 query Neighbourhood($id: ID!) {
-  neighbourhood(id: $id) { nodes { id } edges { id source { id } target { id } } }
+  neighbourhood(id: $id) {
+    nodes { id name aliases location { countryCode } }
+    edges { id source { id } target { id } }
+  }
 }"""
 STATS = "query { stats { relations } }"
 
@@ -75,7 +78,7 @@ def seed_articles() -> list[Article]:
     for folder in (SEEDS, SAMPLES):
         paths = sorted(folder.glob("*.txt")) if folder.is_dir() else []
         if paths:
-            read = list(read_articles(paths))
+            read = list(read_articles(str(p) for p in paths))
             failures = [r for r in read if isinstance(r, ReadFailure)]
             assert not failures, failures
             return [a for a in read if isinstance(a, Article)]
@@ -170,8 +173,12 @@ class GraphPage:
         self.graphql_bodies: list[dict[str, Any]] = []
         self.errors: list[str] = []
         self.page.on("request", self._on_request)
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _on_console(self, message: Any) -> None:
+        if message.type == "error":  # CSP violations are reported here too
+            self.errors.append(message.text)
 
     def _on_request(self, request: Any) -> None:
         self.requests.append(request.url)
@@ -328,7 +335,12 @@ def test_clicking_an_edge_shows_its_evidence(graph_page: GraphPage, server: Serv
 def test_clicking_an_actor_shows_its_neighbourhood(graph_page: GraphPage, server: Server) -> None:
     candidates = graph_page.clickable("node")
     assert candidates, "no drawn actor could be clicked"
-    target = candidates[0]
+    edges = whole_graph(server)["edges"]
+    degree = {
+        c["id"]: sum(c["id"] in (e["source"]["id"], e["target"]["id"]) for e in edges)
+        for c in candidates
+    }
+    target = max(candidates, key=lambda c: (degree[c["id"]], c["id"]))  # the busiest actor
     graph_page.click_in_drawing(target)
     graph_page.wait_for_load(2)
     assert graph_page.details() == ("actor", target["id"])
@@ -340,6 +352,12 @@ def test_clicking_an_actor_shows_its_neighbourhood(graph_page: GraphPage, server
     )
     assert set(lit[0]) == ids(hood["nodes"]) | {target["id"]}
     assert set(lit[1]) == ids(hood["edges"])
+    actor = next(a for a in hood["nodes"] if a["id"] == target["id"])
+    assert graph_page.page.locator("#details-title").text_content() == actor["name"]
+    panel = graph_page.page.locator("#details").text_content()
+    assert all(alias in panel for alias in actor["aliases"])
+    if actor["location"] and actor["location"]["countryCode"]:
+        assert actor["location"]["countryCode"] in panel
     own = [e for e in hood["edges"] if target["id"] in (e["source"]["id"], e["target"]["id"])]
     assert graph_page.page.locator("#details .relation-list li").count() == len(own)
 

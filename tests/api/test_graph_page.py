@@ -89,8 +89,8 @@ async def page(client: httpx.AsyncClient) -> str:
 
 
 async def assets(client: httpx.AsyncClient, page: str) -> dict[str, httpx.Response]:
-    """Every same-origin asset the page loads, by path, with its text; CSS url()s included."""
-    found: dict[str, str] = {}
+    """Every same-origin asset the page loads, by path, with its response; CSS url()s too."""
+    found: dict[str, httpx.Response] = {}
     pending = list(same_origin_paths(f"{ORIGIN}/graph", references(page)))
     while pending:
         path = pending.pop()
