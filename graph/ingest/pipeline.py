@@ -78,7 +78,13 @@ class Extractor:
         ctx = Context(doc, mentions, self.lexicon, self.finder.gazetteer)
         builders: dict[str, _ActorBuilder] = {}
         for mention in mentions.items:
-            if mention.reading != "demonym":
+            if mention.reading in ("capital", "seat"):
+                # a capital is its government only where it acts ("Moscow denied"); relations
+                # note that reading themselves, so a bare mention stays a city
+                place = ctx.places(doc[mention.end - 1])
+                if place:
+                    self._note(builders, place[0].entry, mention.text, article.id)
+            elif mention.reading != "demonym":
                 self._note(builders, mention.entry, mention.text, article.id)
         relations = []
         for sent in doc.sents:
