@@ -1,0 +1,233 @@
+"""The embedded store at 10k, 100k and 1M relations: load speed, size, memory and latency.
+
+Each size is a synthetic heavy-tailed graph (:mod:`bench.synthetic`) ingested through the
+store's public bulk path, ``ingest_many``, as articles of a few hundred relations each. Then a
+fresh process opens the file (timed: it loads the traversal graph) and runs random queries.
+Loading and querying run in separate child processes, so each peak RSS is its own.
+
+A load that runs past ``--load-budget`` seconds stops there and says so: the queries then run
+on the part that was loaded, and the report marks the size as not completed.
+
+    python -m bench.store_bench                          # 10k, 100k, 1M
+    python -m bench.store_bench --sizes 10k --queries 50 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.report import machine, peak_rss_mb
+from bench.store_queries import run_queries
+from bench.synthetic import extractions, synthetic_graph
+from graph.model import FACTUAL_MODALITIES, RelationKind
+from graph.stores.embedded import EmbeddedStore
+
+__all__ = ["main", "parse_size"]
+
+ROOT = Path(__file__).resolve().parent.parent
+BATCH = 20  # articles per ingest_many call
+
+
+def parse_size(text: str) -> int:
+    """``10k`` -> 10000, ``1M`` -> 1000000, ``2500`` -> 2500."""
+    text = text.strip().lower().replace("_", "")
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    return int(float(text[:-1] if scale > 1 else text) * scale)
+
+
+def file_size_mb(path: Path) -> float:
+    """The store's file with its write-ahead log and shared-memory index."""
+    parts = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+    return round(sum(p.stat().st_size for p in parts if p.exists()) / 1e6, 1)
+
+
+def _plan(graph: Any, loaded: int, rng: random.Random, n: int) -> dict[str, Any]:
+    """Query arguments drawn from what was loaded: uniform picks and degree-weighted ones."""
+    rels = graph.relations[:loaded]
+    ids = sorted({i for s, t, _, _ in rels for i in (s, t)})
+    backed = [t for s, t, k, m in rels if k is RelationKind.BACKS and m in FACTUAL_MODALITIES]
+    weighted = [e for s, t, _, _ in rels for e in (s, t)]
+    backed_once = sorted(set(backed)) or ids
+
+    def name(i: int) -> str:
+        return str(graph.actors[i][0])
+
+    words = [graph.actors[i][1].split()[0][:5].lower() for i in rng.sample(ids, min(n, len(ids)))]
+    return {
+        "uniform": [name(rng.choice(ids)) for _ in range(n)],
+        "weighted": [name(rng.choice(weighted)) for _ in range(n)],
+        "backed_uniform": [name(rng.choice(backed_once)) for _ in range(n)],
+        "backed_weighted": [name(rng.choice(backed or ids)) for _ in range(n)],
+        "pairs_uniform": [[name(rng.choice(ids)), name(rng.choice(ids))] for _ in range(n)],
+        "pairs_weighted": [
+            [name(rng.choice(weighted)), name(rng.choice(weighted))] for _ in range(n)
+        ],
+        "words": words,
+    }
+
+
+async def _load(args: argparse.Namespace) -> dict[str, Any]:
+    size, path = parse_size(args.size), Path(args.db)
+    started = time.perf_counter()
+    graph = synthetic_graph(size, seed=args.seed)
+    generate_s = time.perf_counter() - started
+    store = EmbeddedStore(path)
+    await store.open()
+    loaded, articles, batch = 0, 0, []
+    start = time.perf_counter()
+    complete = True
+    for extraction in extractions(graph, per_article=args.per_article, seed=args.seed):
+        batch.append(extraction)
+        if len(batch) == BATCH:
+            await store.ingest_many(batch)
+            loaded += sum(len(e.relations) for e in batch)
+            articles, batch = articles + len(batch), []
+            if time.perf_counter() - start > args.load_budget and loaded < size:
+                complete = False
+                break
+    if batch:
+        await store.ingest_many(batch)
+        loaded, articles = loaded + sum(len(e.relations) for e in batch), articles + len(batch)
+    seconds = time.perf_counter() - start
+    stats = await store.stats()
+    await store.close()
+    plan = _plan(graph, loaded, random.Random(args.seed), args.queries)
+    Path(args.plan).write_text(json.dumps(plan))
+    return {
+        "size": size,
+        "complete": complete,
+        "relations_loaded": loaded,
+        "relations_stored": stats.relations,
+        "actors": stats.actors,
+        "articles": articles,
+        "generate_seconds": round(generate_s, 2),
+        "load_seconds": round(seconds, 2),
+        "edges_per_second": round(loaded / seconds, 1),
+        "file_mb": file_size_mb(path),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+async def _query(args: argparse.Namespace) -> dict[str, Any]:
+    plan = json.loads(Path(args.plan).read_text())
+    store = EmbeddedStore(Path(args.db))
+    start = time.perf_counter()
+    await store.open()
+    open_s = time.perf_counter() - start
+    rss_open = peak_rss_mb()
+    try:
+        rows = await run_queries(store, plan, args.queries, args.query_seconds)
+    finally:
+        await store.close()
+    return {
+        "open_seconds": round(open_s, 2),
+        "rss_after_open_mb": rss_open,
+        "peak_rss_mb": peak_rss_mb(),
+        "queries": rows,
+    }
+
+
+def _child(step: str, size: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        "-m",
+        "bench.store_bench",
+        "--step",
+        step,
+        "--size",
+        size,
+        "--db",
+        str(work / f"graph-{size}.sqlite3"),
+        "--plan",
+        str(work / f"plan-{size}.json"),
+        "--seed",
+        str(args.seed),
+        "--per-article",
+        str(args.per_article),
+        "--queries",
+        str(args.queries),
+        "--query-seconds",
+        str(args.query_seconds),
+        "--load-budget",
+        str(args.load_budget),
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"store benchmark, {step} at {size}, failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10k,100k,1M", help="relation counts (10k,100k,1M)")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--per-article", type=int, default=250, help="relations per article")
+    parser.add_argument("--queries", type=int, default=200, help="queries of each kind (200)")
+    parser.add_argument(
+        "--query-seconds",
+        type=float,
+        default=15.0,
+        help="stop a kind of query after this long (15)",
+    )
+    parser.add_argument(
+        "--load-budget",
+        type=float,
+        default=360.0,
+        help="stop loading one size after this many seconds (360)",
+    )
+    parser.add_argument("--keep", help="keep the store files in this folder")
+    parser.add_argument("--json", action="store_true", help="also print one JSON line")
+    parser.add_argument("--step", choices=["load", "query"], help=argparse.SUPPRESS)
+    for hidden in ("--size", "--db", "--plan"):
+        parser.add_argument(hidden, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.step:
+        step = _load(args) if args.step == "load" else _query(args)
+        print(json.dumps(asyncio.run(step)))
+        return 0
+    from bench.store_report import print_report
+
+    info: dict[str, Any] = {"benchmark": "store", "machine": machine(), "sizes": []}
+    work = Path(args.keep or tempfile.mkdtemp(prefix="actorgraph-store-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        for size in [s.strip() for s in args.sizes.split(",") if s.strip()]:
+            for stale in work.glob(f"graph-{size}.sqlite3*"):
+                stale.unlink()
+            loaded = _child("load", size, work, args)
+            queried = _child("query", size, work, args)
+            info["sizes"].append({"label": size, "load": loaded, "query": queried})
+            print_report(info["sizes"][-1], args)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    info["load_after"] = round(os.getloadavg()[0], 2)
+    mach = info["machine"]
+    print(
+        f"machine: {mach['cpus']} CPUs, {mach['memory_gb']} GB, load average "
+        f"{mach['load_average'][0]} at start, {info['load_after']} at end; {mach['date']}"
+    )
+    if args.json:
+        print(json.dumps(info))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
