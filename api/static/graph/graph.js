@@ -366,8 +366,12 @@
   }
 
   /** Lay the graph out; a full, randomised run when most of it is new. */
-  function layout(randomize) {
-    if (cy.nodes().empty()) return Promise.resolve();
+  async function layout(randomize) {
+    const count = cy.nodes().length;
+    if (count === 0) return;
+    // the layout blocks the page while it runs: let the status message paint first
+    setState("loading", `Laying out ${count} actors…`);
+    await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
     const run = cy.layout({
       name: "cose",
       animate: false,
@@ -380,11 +384,12 @@
       idealEdgeLength: () => 80,
       gravity: 60,
       componentSpacing: 50,
-      numIter: 1500,
+      // big graphs settle in fewer rounds; each round costs time quadratic in the actors
+      numIter: count > 150 ? 600 : 1500,
     });
     const done = run.promiseOn("layoutstop").then(capZoom);
     run.run();
-    return done;
+    await done;
   }
 
   /** Fitting a small graph would blow it up; keep it at a readable scale instead. */
