@@ -1,0 +1,103 @@
+"""Every statement :mod:`graph.stores.cypher` can produce, found by looking at the module.
+
+Constants are the module's :class:`Query` values (and tuples of them). Builders are its public
+functions annotated to return a ``Query``; each is called over the domain of its parameters,
+read from their annotations: every member of an enum (actor kinds, relation kinds, directions,
+anchors) and both values of a flag, in every combination, since those pick labels, types and
+branches. Relation-kind sets (every single kind, a pair, all of them, ``None``) and integer
+bounds (the least and the greatest allowed) only change a list or a number in the text, so each
+of those values is tried once against the first combination of the others.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import typing
+from collections.abc import Callable, Iterator
+from enum import Enum
+from typing import Any
+
+from graph.model import RelationKind
+from graph.stores import cypher
+from graph.stores.cypher import MAX_DEPTH, Query
+
+__all__ = ["builders", "calls", "constants", "every_query", "parameter_domains"]
+
+KIND_SETS: list[frozenset[RelationKind] | None] = [
+    None,
+    *(frozenset({k}) for k in RelationKind),
+    frozenset({RelationKind.BACKS, RelationKind.FIGHTS}),
+    frozenset(RelationKind),
+]
+BOUNDS = [1, MAX_DEPTH]
+
+
+def constants() -> list[Query]:
+    found: list[Query] = []
+    for name, value in vars(cypher).items():
+        if name.startswith("_"):
+            continue
+        if isinstance(value, Query):
+            found.append(value)
+        elif isinstance(value, tuple) and value and all(isinstance(q, Query) for q in value):
+            found.extend(value)
+    return found
+
+
+def builders() -> dict[str, Callable[..., Query]]:
+    """Public functions of the module whose return annotation is ``Query``."""
+    found = {}
+    for name, fn in vars(cypher).items():
+        if name.startswith("_") or not inspect.isfunction(fn) or fn.__module__ != cypher.__name__:
+            continue
+        if typing.get_type_hints(fn).get("return") is Query and name != "query":
+            found[name] = fn
+    return found
+
+
+def _is_selector(annotation: Any) -> bool:
+    return annotation is bool or (inspect.isclass(annotation) and issubclass(annotation, Enum))
+
+
+def parameter_domains(fn: Callable[..., Query]) -> dict[str, tuple[bool, list[Any]]]:
+    """Each parameter's values, and whether it selects a branch (True) or a value (False)."""
+    hints = typing.get_type_hints(fn)
+    domains: dict[str, tuple[bool, list[Any]]] = {}
+    for name in inspect.signature(fn).parameters:
+        annotation = hints[name]
+        if annotation is bool:
+            domains[name] = (True, [False, True])
+        elif inspect.isclass(annotation) and issubclass(annotation, Enum):
+            domains[name] = (True, list(annotation))
+        elif annotation is int:
+            domains[name] = (False, BOUNDS)
+        elif annotation == frozenset[RelationKind] | None:
+            domains[name] = (False, KIND_SETS)
+        else:
+            raise TypeError(f"{fn.__name__}({name}: {annotation}): no domain to enumerate")
+    return domains
+
+
+def calls(fn: Callable[..., Query]) -> Iterator[dict[str, Any]]:
+    """Keyword arguments covering every branch combination and every value."""
+    domains = parameter_domains(fn)
+    selectors = {n: values for n, (sel, values) in domains.items() if sel}
+    values = {n: vals for n, (sel, vals) in domains.items() if not sel}
+    base = {n: vals[0] for n, vals in values.items()}
+    combos = [dict(zip(selectors, c, strict=True)) for c in itertools.product(*selectors.values())]
+    for combo in combos:
+        yield {**combo, **base}
+    for name, vals in values.items():
+        for value in vals[1:]:
+            yield {**combos[0], **base, name: value}
+
+
+def every_query() -> list[Query]:
+    """Constants and every builder's output over its domain, each distinct text once."""
+    found = {q.text: q for q in constants()}
+    for fn in builders().values():
+        for kwargs in calls(fn):
+            query = fn(**kwargs)
+            found.setdefault(query.text, query)
+    return list(found.values())
