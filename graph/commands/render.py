@@ -25,7 +25,7 @@ __all__ = [
     "support_tree",
 ]
 
-SNIPPET_WIDTH = 140
+SNIPPET_WIDTH = 120
 EVIDENCE_SHOWN = 2
 
 
@@ -46,17 +46,38 @@ def relation_tag(relation: Relation) -> str:
     return f"{relation.kind.value}  {relation_facts(relation)}"
 
 
+def _occurrences(lowered: str, part: str) -> list[tuple[int, int]]:
+    found, at = [], lowered.find(part.lower()) if part else -1
+    while at >= 0:
+        found.append((at, at + len(part)))
+        at = lowered.find(part.lower(), at + 1)
+    return found
+
+
+def _nearest(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    return min(spans, key=lambda span: abs(span[0] - at))
+
+
 def _anchor(sentence: str, evidence: Evidence) -> tuple[int, int]:
-    """The span of the sentence that names source, trigger and target, as far as found."""
+    """The tightest span naming the trigger with the source and target nearest to it.
+
+    A long sentence may name an actor twice ("Iran backs Hezbollah, and Hezbollah backs
+    Hamas"): the words of this relation are the ones that sit together.
+    """
     lowered = sentence.lower()
-    spans = []
-    for part in (evidence.source_text, evidence.trigger, evidence.target_text):
-        at = lowered.find(part.lower()) if part else -1
-        if at >= 0:
-            spans.append((at, at + len(part)))
-    if not spans:
-        return 0, 0
-    return min(s for s, _ in spans), max(e for _, e in spans)
+    triggers = _occurrences(lowered, evidence.trigger) or [(0, 0)]
+    others = [_occurrences(lowered, p) for p in (evidence.source_text, evidence.target_text)]
+    best: tuple[int, int] | None = None
+    for trigger in triggers:
+        span = [trigger]
+        for found in others:
+            if found:
+                span.append(_nearest(found, trigger[0]))
+        lo, hi = min(s for s, _ in span), max(e for _, e in span)
+        if best is None or hi - lo < best[1] - best[0]:
+            best = (lo, hi)
+    assert best is not None
+    return best
 
 
 def snippet(evidence: Evidence, width: int = SNIPPET_WIDTH) -> str:

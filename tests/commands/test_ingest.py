@@ -106,14 +106,3 @@ def test_progress_bar_on_request(cli: CLI, store_path: str) -> None:
     run = cli("ingest", *SAMPLE_TEXTS[:3], "--progress", "--store", store_path)
     assert run.code == 0
     assert "3/3" in run.err and "article" in run.err
-
-
-def test_the_samples_show_a_chain_of_support(cli: CLI, store_path: str) -> None:
-    assert cli("ingest", str(SAMPLES / "articles.jsonl"), "--store", store_path).code == 0
-    run = cli("supporters", "Hamas", "--store", store_path)
-    assert run.code == 0, run.err
-    lines = run.out.splitlines()
-    hezbollah = next(i for i, line in enumerate(lines) if "<- Hezbollah" in line)
-    iran = next(i for i, line in enumerate(lines) if "<- Iran" in line and i > hezbollah)
-    assert lines[iran].index("<-") > lines[hezbollah].index("<-")
-    assert "(lebanon-strikes)" in run.out

@@ -28,10 +28,12 @@ def test_supporters_by_name_shows_the_chain_with_evidence(cli: CLI, hand_made_st
     assert any(line.strip().startswith("<- Qatar (state)") for line in lines)
 
 
-def test_a_denied_backing_is_shown_as_denied(cli: CLI, hand_made_store: str) -> None:
+def test_a_denied_backing_is_not_support(cli: CLI, hand_made_store: str) -> None:
+    # "Tehran denied arming Hamas": Iran backs Hamas only through Hezbollah
     run = cli("supporters", "Hamas", "--depth", "1", "--store", hand_made_store)
-    iran_lines = [line for line in run.out.splitlines() if "<- Iran (state)" in line]
-    assert len(iran_lines) == 1 and "[denied," in iran_lines[0]
+    assert run.code == 0, run.err
+    assert "<- Hezbollah (faction)" in run.out and "<- Qatar (state)" in run.out
+    assert "Iran" not in run.out and "denied" not in run.out
 
 
 def test_supporters_by_alias_and_direction_out(cli: CLI, hand_made_store: str) -> None:
