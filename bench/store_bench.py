@@ -29,11 +29,11 @@ from typing import Any
 
 from bench.report import machine, peak_rss_mb
 from bench.store_queries import run_queries
-from bench.synthetic import extractions, synthetic_graph
-from graph.model import FACTUAL_MODALITIES, RelationKind
+from bench.synthetic import SyntheticGraph, extractions, query_plan, synthetic_graph
+from graph.stores.base import GraphStore
 from graph.stores.embedded import EmbeddedStore
 
-__all__ = ["main", "parse_size"]
+__all__ = ["bulk_load", "file_size_mb", "main", "parse_size"]
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH = 20  # articles per ingest_many call
@@ -52,29 +52,28 @@ def file_size_mb(path: Path) -> float:
     return round(sum(p.stat().st_size for p in parts if p.exists()) / 1e6, 1)
 
 
-def _plan(graph: Any, loaded: int, rng: random.Random, n: int) -> dict[str, Any]:
-    """Query arguments drawn from what was loaded: uniform picks and degree-weighted ones."""
-    rels = graph.relations[:loaded]
-    ids = sorted({i for s, t, _, _ in rels for i in (s, t)})
-    backed = [t for s, t, k, m in rels if k is RelationKind.BACKS and m in FACTUAL_MODALITIES]
-    weighted = [e for s, t, _, _ in rels for e in (s, t)]
-    backed_once = sorted(set(backed)) or ids
+async def bulk_load(
+    store: GraphStore, graph: SyntheticGraph, per_article: int, seed: int, budget: float
+) -> tuple[int, int, bool]:
+    """Ingest ``graph`` through ``ingest_many``; stop after ``budget`` seconds.
 
-    def name(i: int) -> str:
-        return str(graph.actors[i][0])
-
-    words = [graph.actors[i][1].split()[0][:5].lower() for i in rng.sample(ids, min(n, len(ids)))]
-    return {
-        "uniform": [name(rng.choice(ids)) for _ in range(n)],
-        "weighted": [name(rng.choice(weighted)) for _ in range(n)],
-        "backed_uniform": [name(rng.choice(backed_once)) for _ in range(n)],
-        "backed_weighted": [name(rng.choice(backed or ids)) for _ in range(n)],
-        "pairs_uniform": [[name(rng.choice(ids)), name(rng.choice(ids))] for _ in range(n)],
-        "pairs_weighted": [
-            [name(rng.choice(weighted)), name(rng.choice(weighted))] for _ in range(n)
-        ],
-        "words": words,
-    }
+    Returns (relations loaded, articles loaded, whether the whole graph went in).
+    """
+    loaded, articles, batch = 0, 0, []
+    start = time.perf_counter()
+    for extraction in extractions(graph, per_article=per_article, seed=seed):
+        batch.append(extraction)
+        if len(batch) < BATCH:
+            continue
+        await store.ingest_many(batch)
+        loaded, articles = loaded + sum(len(e.relations) for e in batch), articles + len(batch)
+        batch = []
+        if time.perf_counter() - start > budget and loaded < len(graph.relations):
+            return loaded, articles, False
+    if batch:
+        await store.ingest_many(batch)
+        loaded, articles = loaded + sum(len(e.relations) for e in batch), articles + len(batch)
+    return loaded, articles, True
 
 
 async def _load(args: argparse.Namespace) -> dict[str, Any]:
@@ -84,25 +83,14 @@ async def _load(args: argparse.Namespace) -> dict[str, Any]:
     generate_s = time.perf_counter() - started
     store = EmbeddedStore(path)
     await store.open()
-    loaded, articles, batch = 0, 0, []
     start = time.perf_counter()
-    complete = True
-    for extraction in extractions(graph, per_article=args.per_article, seed=args.seed):
-        batch.append(extraction)
-        if len(batch) == BATCH:
-            await store.ingest_many(batch)
-            loaded += sum(len(e.relations) for e in batch)
-            articles, batch = articles + len(batch), []
-            if time.perf_counter() - start > args.load_budget and loaded < size:
-                complete = False
-                break
-    if batch:
-        await store.ingest_many(batch)
-        loaded, articles = loaded + sum(len(e.relations) for e in batch), articles + len(batch)
+    loaded, articles, complete = await bulk_load(
+        store, graph, args.per_article, args.seed, args.load_budget
+    )
     seconds = time.perf_counter() - start
     stats = await store.stats()
     await store.close()
-    plan = _plan(graph, loaded, random.Random(args.seed), args.queries)
+    plan = query_plan(graph, loaded, random.Random(args.seed), args.queries)
     Path(args.plan).write_text(json.dumps(plan))
     return {
         "size": size,

@@ -15,8 +15,10 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from graph.model import (
+    FACTUAL_MODALITIES,
     Actor,
     ActorKind,
     Article,
@@ -28,7 +30,7 @@ from graph.model import (
     actor_id,
 )
 
-__all__ = ["SyntheticGraph", "extractions", "synthetic_graph"]
+__all__ = ["SyntheticGraph", "extractions", "query_plan", "synthetic_graph"]
 
 P_NEW = 0.12  # chance that an endpoint is a new actor: about one actor per four relations
 _SYLLABLES = [
@@ -233,3 +235,28 @@ def extractions(
             published=published,
         )
         yield Extraction(article, actors, tuple(relations))
+
+
+def query_plan(graph: SyntheticGraph, loaded: int, rng: random.Random, n: int) -> dict[str, Any]:
+    """Query arguments drawn from the first ``loaded`` relations: uniform and degree-weighted."""
+    rels = graph.relations[:loaded]
+    ids = sorted({i for s, t, _, _ in rels for i in (s, t)})
+    backed = [t for s, t, k, m in rels if k is RelationKind.BACKS and m in FACTUAL_MODALITIES]
+    weighted = [e for s, t, _, _ in rels for e in (s, t)]
+    backed_once = sorted(set(backed)) or ids
+
+    def name(i: int) -> str:
+        return str(graph.actors[i][0])
+
+    words = [graph.actors[i][1].split()[0][:5].lower() for i in rng.sample(ids, min(n, len(ids)))]
+    return {
+        "uniform": [name(rng.choice(ids)) for _ in range(n)],
+        "weighted": [name(rng.choice(weighted)) for _ in range(n)],
+        "backed_uniform": [name(rng.choice(backed_once)) for _ in range(n)],
+        "backed_weighted": [name(rng.choice(backed or ids)) for _ in range(n)],
+        "pairs_uniform": [[name(rng.choice(ids)), name(rng.choice(ids))] for _ in range(n)],
+        "pairs_weighted": [
+            [name(rng.choice(weighted)), name(rng.choice(weighted))] for _ in range(n)
+        ],
+        "words": words,
+    }

@@ -1,0 +1,216 @@
+"""The API under load: ``actorgraph serve`` on loopback, 50 concurrent GraphQL clients.
+
+The store is an embedded store holding a synthetic 100k-relation graph (the store benchmark's
+generator) plus the project's sample articles (``samples/*.txt``). The server runs as its own
+process (``python -m graph.cli serve``, uvicorn) on 127.0.0.1 and a free port; the clients run
+here, on the same two cores, which is worth remembering when reading the figures.
+
+Scenarios, each for ``--seconds``: an actor with its relations; pages of 50 actors (each
+client walks on with the end cursor); supporters at depth 3; paths up to length 4; and
+ingestArticle with a distinct text every time. Targets: p95 <= 50 ms for lookups and pages,
+<= 150 ms for paths and supporters, and no errors anywhere.
+
+    python -m bench.load_bench                      # 60 s per scenario
+    python -m bench.load_bench --edges 2000 --seconds 2 --clients 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import json
+import math
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.corpus import generate
+from bench.load_client import run_scenario, scenarios
+from bench.load_report import print_report
+from bench.report import machine
+from bench.store_bench import bulk_load, file_size_mb
+from bench.synthetic import query_plan, synthetic_graph
+from graph.stores.embedded import EmbeddedStore
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"  # loopback only
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+async def _build(path: Path, edges: int, seed: int) -> dict[str, Any]:
+    graph = synthetic_graph(edges, seed=seed)
+    store = EmbeddedStore(path)
+    await store.open()
+    try:
+        start = time.perf_counter()
+        loaded, articles, _ = await bulk_load(store, graph, 250, seed, math.inf)
+        seconds = time.perf_counter() - start
+    finally:
+        await store.close()
+    plan = query_plan(graph, loaded, random.Random(seed), 2000)
+    return {"relations": loaded, "articles": articles, "seconds": round(seconds, 1), "plan": plan}
+
+
+def _ingest_samples(path: Path) -> str:
+    samples = sorted((ROOT / "samples").glob("*.txt"))
+    if not samples:
+        return "samples/*.txt absent: the store holds the synthetic graph only"
+    command = [
+        sys.executable,
+        "-m",
+        "graph.cli",
+        "ingest",
+        *map(str, samples),
+        "--store",
+        str(path),
+    ]
+    done = subprocess.run(
+        command, cwd=ROOT, env=_env(), capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"ingesting the samples failed:\n{done.stdout}\n{done.stderr}")
+    return f"{len(samples)} sample articles ingested with `actorgraph ingest`"
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("ACTORGRAPH_API_KEY", None)  # the mutations run without a key on loopback
+    return env
+
+
+@contextlib.contextmanager
+def _server(path: Path, port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    command = [
+        sys.executable,
+        "-m",
+        "graph.cli",
+        "serve",
+        "--store",
+        str(path),
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(command, cwd=ROOT, env=_env(), stdout=out, stderr=out)
+    try:
+        _wait_healthy(proc, f"http://{HOST}:{port}/health", log)
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _wait_healthy(proc: subprocess.Popen[bytes], url: str, log: Path) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        time.sleep(0.25)
+    raise SystemExit(f"the server did not become healthy in 120 s:\n{log.read_text()[-3000:]}")
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """The server's high-water resident memory (VmHWM), read while it still runs."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
+
+
+def _texts(seed: int) -> Iterator[tuple[str, str]]:
+    """Distinct article texts for ingestArticle, without end (a new batch when one runs out)."""
+    for batch in itertools.count():
+        for article in generate(200, seed=seed + batch):
+            yield f"load-{seed}-{batch}-{article.id}", article.text
+
+
+async def _drive(url: str, plan: dict[str, Any], args: argparse.Namespace) -> list[dict[str, Any]]:
+    chosen = {s.strip() for s in args.scenarios.split(",")} if args.scenarios else None
+    results = []
+    texts = _texts(args.seed)
+    for scenario in scenarios(plan, texts):
+        if chosen and scenario.name.split()[0] not in chosen:
+            continue
+        # warm-up, untimed: the first ingestArticle also loads the extractor in the server
+        await run_scenario(url, scenario, 1, args.timeout, args.timeout, requests=3)
+        result = await run_scenario(url, scenario, args.clients, args.seconds, args.timeout)
+        results.append(result)
+    return results
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--edges", type=int, default=100_000, help="synthetic relations (100000)")
+    parser.add_argument("--seconds", type=float, default=60.0, help="per scenario (60)")
+    parser.add_argument("--clients", type=int, default=50, help="concurrent clients (50)")
+    parser.add_argument("--timeout", type=float, default=120.0, help="per request, seconds (120)")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--scenarios", help="first words of the scenarios to run, e.g. actor,paths (all)"
+    )
+    parser.add_argument("--json", action="store_true", help="also print one JSON line")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    info: dict[str, Any] = {
+        "benchmark": "load",
+        "machine": machine(),
+        "clients": args.clients,
+        "seconds_per_scenario": args.seconds,
+    }
+    work = Path(tempfile.mkdtemp(prefix="actorgraph-load-bench-"))
+    try:
+        path = work / "graph.sqlite3"
+        built = asyncio.run(_build(path, args.edges, args.seed))
+        plan = built.pop("plan")
+        built["samples"] = _ingest_samples(path)
+        built["file_mb"] = file_size_mb(path)
+        info["store"] = built
+        port = _free_port()
+        with _server(path, port, work / "server.log") as proc:
+            info["results"] = asyncio.run(_drive(f"http://{HOST}:{port}/graphql", plan, args))
+            info["server_peak_rss_mb"] = _peak_rss_mb(proc.pid)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    info["load_after"] = round(os.getloadavg()[0], 2)
+    print_report(info)
+    if args.json:
+        print(json.dumps(info))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
