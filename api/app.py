@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import TypedDict
 
@@ -21,31 +21,44 @@ from api.extraction import LazyExtractor
 from api.limits import MAX_BODY_BYTES, BodySizeLimit
 from api.pages import STATIC_DIR, graphiql, health, index
 from api.schema import build_schema
+from api.store_handle import StoreHandle
 from api.view import GraphQLView
+from graph.errors import StoreUnavailableError
 from graph.settings import Settings
 from graph.stores.base import GraphStore
 
-__all__ = ["AppState", "StoreOpener", "create_app", "open_settings_store"]
+__all__ = ["AppState", "StoreMaker", "create_app", "settings_store"]
 
 log = logging.getLogger("actorgraph.api")
 
-StoreOpener = Callable[[Settings], Awaitable[GraphStore]]
+StoreMaker = Callable[[Settings], GraphStore]
 
 
 class AppState(TypedDict):
     """What the lifespan hands every request as ``request.state``."""
 
     store: GraphStore
+    handle: StoreHandle
     extractor: LazyExtractor
 
 
-async def open_settings_store(settings: Settings) -> GraphStore:
-    """The store ``settings`` name, opened (embedded file or Neo4j URL)."""
+def settings_store(settings: Settings) -> GraphStore:
+    """The store ``settings`` name (embedded file or Neo4j URL), not yet opened."""
     from graph.stores import open_store
 
-    store: GraphStore = open_store(settings)
-    await store.open()
-    return store
+    return open_store(settings)
+
+
+async def _open(store: GraphStore, settings: Settings) -> StoreHandle:
+    """Open the store; a Neo4j server that is down leaves the API up but degraded."""
+    try:
+        await store.open()
+    except StoreUnavailableError as exc:
+        log.error("starting without the graph store (requests will retry): %s", exc)
+        return StoreHandle(store, opened=False)
+    where = "Neo4j" if settings.is_neo4j else settings.store
+    log.info("serving the graph store at %s", where)
+    return StoreHandle(store, opened=True)
 
 
 def _graph_page_routes() -> list[BaseRoute]:
@@ -63,24 +76,22 @@ def _graph_page_routes() -> list[BaseRoute]:
 def create_app(
     settings: Settings,
     *,
-    open_store: StoreOpener = open_settings_store,
+    make_store: StoreMaker = settings_store,
     extractor: LazyExtractor | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
 ) -> Starlette:
-    """The API for ``settings``; ``open_store`` and ``extractor`` are there for tests."""
+    """The API for ``settings``; ``make_store`` and ``extractor`` are there for tests."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[AppState]:
-        store = await open_store(settings)
+        store = make_store(settings)
+        handle = await _open(store, settings)
         lazy = extractor or LazyExtractor()
-        log.info(
-            "serving the graph store at %s", settings.store if not settings.is_neo4j else "neo4j"
-        )
         try:
-            yield AppState(store=store, extractor=lazy)
+            yield AppState(store=store, handle=handle, extractor=lazy)
         finally:
             lazy.close()
-            await store.close()
+            await handle.close()
 
     view = GraphQLView(build_schema(settings.max_query_depth), settings)
     graph_routes = _graph_page_routes()

@@ -15,7 +15,12 @@ from contextlib import contextmanager
 
 from graphql import GraphQLError
 
-from graph.errors import BadInputError, NotFoundError, StoreUnavailableError
+from graph.errors import (
+    BadInputError,
+    NotFoundError,
+    StoreUnavailableError,
+    TransientStoreError,
+)
 
 __all__ = [
     "ApiError",
@@ -77,6 +82,9 @@ def translate_store_errors() -> Iterator[None]:
     except StoreUnavailableError as exc:
         log.error("store unavailable: %s", exc)
         raise StoreUnavailable("The graph store is unreachable; try again later.") from exc
+    except TransientStoreError as exc:
+        log.warning("store busy: %s", exc)
+        raise StoreUnavailable("The graph store is busy; try again.") from exc
 
 
 def should_mask_error(error: GraphQLError) -> bool:

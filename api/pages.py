@@ -55,9 +55,10 @@ async def index(request: Request) -> Response:
 
 async def health(request: Request) -> Response:
     """200 with status "ok" when the store answers a ping, else 503 with "degraded"."""
-    store = request.state.store
+    handle = request.state.handle
     try:
-        reachable = bool(await asyncio.wait_for(store.ping(), HEALTH_TIMEOUT_S))
+        opened = await asyncio.wait_for(handle.ensure_open(), HEALTH_TIMEOUT_S)
+        reachable = opened and bool(await asyncio.wait_for(handle.store.ping(), HEALTH_TIMEOUT_S))
     except Exception:  # any failure to ping is the answer itself, not a server error
         reachable = False
     body = {

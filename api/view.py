@@ -8,6 +8,7 @@ HTTP status, by case (documented in the README's API section too):
 * 401: a mutation without the configured API key
 * 405: a mutation sent with GET, or a method other than GET/POST
 * 413: the body is larger than the limit (see ``api.limits``)
+* 503: the store cannot be reached (code ``STORE_UNAVAILABLE``)
 """
 
 from __future__ import annotations
@@ -30,8 +31,19 @@ from graph.settings import Settings
 __all__ = ["GraphQLView", "http_error"]
 
 
-def http_error(status: int, message: str, code: str = "BAD_REQUEST") -> JSONResponse:
+#: ``extensions.code`` of an error answered before any operation ran, by HTTP status.
+HTTP_CODES = {
+    400: "BAD_REQUEST",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    413: "PAYLOAD_TOO_LARGE",
+    503: "STORE_UNAVAILABLE",
+}
+
+
+def http_error(status: int, message: str, code: str | None = None) -> JSONResponse:
     """A GraphQL-shaped JSON error for failures before any operation ran."""
+    code = code or HTTP_CODES.get(status, "BAD_REQUEST")
     body = {"errors": [{"message": message, "extensions": {"code": code}}]}
     return JSONResponse(body, status_code=status)
 
@@ -96,6 +108,8 @@ class GraphQLView(GraphQL[Context, None]):
     ) -> Context:
         state = request.state
         assert isinstance(request, Request) and isinstance(response, Response)
+        if not await state.handle.ensure_open():
+            raise HTTPException(503, "The graph store is unreachable; try again later.")
         return Context(
             request=request,
             response=response,

@@ -7,6 +7,7 @@ does (startup, a copy of the lifespan state in every request's scope, shutdown).
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import httpx
 from starlette.applications import Starlette
 from starlette.types import Message, Receive, Scope, Send
 
+from api.extraction import ExtractorLike, load_pipeline_extractor
 from graph.model import (
     Actor,
     ActorKind,
@@ -31,7 +33,13 @@ from graph.model import (
 )
 from graph.stores.base import GraphStore
 
-__all__ = ["Api", "chain_world", "counting", "serve", "world"]
+__all__ = ["Api", "CountingStore", "chain_world", "serve", "shared_extractor", "world"]
+
+
+@functools.cache
+def shared_extractor() -> ExtractorLike:
+    """The real extractor, loaded by the first test that ingests and kept for the others."""
+    return load_pipeline_extractor()
 
 
 class _Lifespan:
@@ -126,10 +134,6 @@ class CountingStore:
             return await target(*args, **kwargs)
 
         return counted
-
-
-def counting(inner: GraphStore) -> CountingStore:
-    return CountingStore(inner)
 
 
 # ---- hand-built extractions ------------------------------------------------------------

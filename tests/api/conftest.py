@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from api_harness import Api, serve, world
+from api_harness import Api, serve, shared_extractor, world
 
 from api.app import create_app
-from api.extraction import ExtractorLike, LazyExtractor, load_pipeline_extractor
+from api.extraction import LazyExtractor
 from graph.settings import Settings
 
 
@@ -29,12 +28,6 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(store=str(tmp_path / "graph.sqlite3"))
-
-
-@functools.cache
-def shared_extractor() -> ExtractorLike:
-    """The real extractor, loaded by the first test that ingests and kept for the others."""
-    return load_pipeline_extractor()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from api_harness import Api, CountingStore, chain_world, serve
 
-from api.app import create_app, open_settings_store
+from api.app import create_app, settings_store
 from graph.settings import Settings
 from graph.stores.base import GraphStore
 
@@ -23,11 +23,11 @@ PAGE = """query($first: Int!) { actors(first: $first) { edges { node {
 async def test_store_calls_do_not_grow_with_the_page(settings: Settings) -> None:
     proxies: list[CountingStore] = []
 
-    async def open_counting(s: Settings) -> GraphStore:
-        proxies.append(CountingStore(await open_settings_store(s)))
+    def counting_store(s: Settings) -> GraphStore:
+        proxies.append(CountingStore(settings_store(s)))
         return proxies[-1]  # type: ignore[return-value]
 
-    async with serve(create_app(settings, open_store=open_counting)) as api:
+    async with serve(create_app(settings, make_store=counting_store)) as api:
         await api.store.ingest_many(chain_world(150))
         counts = {}
         for first in (10, 100):

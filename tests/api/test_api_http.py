@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from api_harness import Api
+from api_harness import Api, serve
 
+from api.app import create_app
 from api.pages import STATIC_DIR
+from graph.settings import Settings
 
 pytestmark = pytest.mark.anyio
 
@@ -106,3 +108,17 @@ async def test_queries_run_over_get(seeded: Api) -> None:
 async def test_unknown_path_is_404(api: Api) -> None:
     assert (await api.client.get("/static/vendor/nothing.js")).status_code == 404
     assert (await api.client.get("/admin")).status_code == 404
+
+
+async def test_starts_degraded_when_neo4j_is_down(tmp_path: Path) -> None:
+    """Nothing listens on port 1: the API still starts, says so, and keeps trying."""
+    settings = Settings(store="neo4j://127.0.0.1:1", neo4j_password="unused")
+    async with serve(create_app(settings)) as down:
+        health = await down.client.get("/health")
+        assert health.status_code == 503
+        assert (health.json()["status"], health.json()["store"]) == ("degraded", "unreachable")
+        assert health.json()["backend"] == "neo4j"
+        status, body = await down.post("{ stats { actors } }")
+        assert status == 503
+        assert body["errors"][0]["extensions"]["code"] == "STORE_UNAVAILABLE"
+        assert (await down.client.get("/graphiql")).status_code == 200

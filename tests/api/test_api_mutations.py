@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
-from api_harness import HTS, IRAN, RUSSIA, SYRIA, Api
+from api_harness import HTS, IRAN, RUSSIA, SYRIA, Api, serve, shared_extractor
 
+from api.app import create_app
+from api.extraction import ExtractorLike, LazyExtractor
 from graph.model import (
     Actor,
     ActorKind,
@@ -108,6 +112,43 @@ async def test_ingest_without_id_derives_it_from_the_text(ingesting: Api) -> Non
     assert first["articleId"] == second["articleId"]
     assert first["articleId"].startswith("api-")
     assert (first["status"], second["status"]) == ("ADDED", "UNCHANGED")
+
+
+class ThreadRecorder:
+    """The real extractor, noting which thread each call runs in."""
+
+    def __init__(self, inner: ExtractorLike) -> None:
+        self.inner = inner
+        self.threads: list[str] = []
+
+    def extract(self, article: Article) -> Extraction:
+        self.threads.append(threading.current_thread().name)
+        return self.inner.extract(article)
+
+
+async def test_extractor_loads_on_first_ingest_in_a_worker_thread(
+    ingesting: Api, tmp_path: Path
+) -> None:
+    recorder = ThreadRecorder(shared_extractor())
+    loads: list[str] = []
+
+    def load() -> ExtractorLike:
+        loads.append(threading.current_thread().name)
+        return recorder
+
+    app = create_app(Settings(store=str(tmp_path / "t.sqlite3")), extractor=LazyExtractor(load))
+    async with serve(app) as api:
+        assert (await api.client.get("/health")).json()["extractor"] == "not loaded"
+        await api.data("{ stats { articles } }")
+        assert loads == []  # queries never load spaCy
+        for n in range(2):
+            result = (await api.data(INGEST, {"text": f"{TEXT} ({n})"}))["ingestArticle"]
+            assert result["__typename"] == "IngestSuccess"
+        assert (await api.client.get("/health")).json()["extractor"] == "loaded"
+    loop_thread = threading.current_thread().name
+    assert len(loads) == 1 and len(recorder.threads) == 2
+    for name in [*loads, *recorder.threads]:
+        assert name != loop_thread and name.startswith("actorgraph-extract")
 
 
 async def test_ingest_refusals_are_typed_and_write_nothing(api: Api) -> None:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import logging
 from pathlib import Path
 
+import pytest
+from graphql import GraphQLError
+
+from api.errors import BadUserInput, should_mask_error
 from api.schema import print_sdl
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema.graphql"
@@ -41,3 +46,21 @@ def test_schema_names_the_fixed_entry_points() -> None:
         "undoCuration(id: ID!)",
     ]:
         assert entry in sdl, entry
+
+
+def test_internal_errors_are_masked_and_logged(caplog: pytest.LogCaptureFixture) -> None:
+    internal = GraphQLError(
+        "db at /srv/x.sqlite3 is locked",
+        path=["stats"],
+        original_error=RuntimeError("db at /srv/x.sqlite3 is locked"),
+    )
+    with caplog.at_level(logging.ERROR, logger="actorgraph.api"):
+        assert should_mask_error(internal) is True
+    assert "internal error at stats" in caplog.text and "RuntimeError" in caplog.text
+
+
+def test_errors_meant_for_clients_are_shown() -> None:
+    on_purpose = GraphQLError("too big", path=["actors"], original_error=BadUserInput("too big"))
+    validation = GraphQLError("Cannot query field 'x' on type 'Query'.")
+    assert should_mask_error(on_purpose) is False
+    assert should_mask_error(validation) is False
