@@ -89,7 +89,11 @@ def run(args: argparse.Namespace) -> int:
             if not records:
                 print("no curations yet")
                 return 0
-            print(render_table(("ID", "WHEN", "WHAT", ""), _log_rows(records), max_width=80))
+            print(
+                render_table(
+                    ("ID", "WHEN", "WHAT", ""), _log_rows(records), widths=(None, None, 100)
+                )
+            )
             return 0
         record = await _apply(store, args)
         print(f"{describe(record)}  (curation {record.id})")

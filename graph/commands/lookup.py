@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             what = f" matching {args.query!r}" if args.query else ""
             print(f"no actors{what}")
             return EXIT_FAILURES
-        print(render_table(HEADER, actor_rows(actors)))
+        print(render_table(HEADER, actor_rows(actors), widths=(None, None, None, 60)))
         total = await store.count_actors(args.query, kind=args.kind)
         if total > len(actors):
             print(f"({len(actors)} of {total}; raise --limit to see more)")

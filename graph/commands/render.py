@@ -206,12 +206,17 @@ def support_tree(root: Actor, paths: Iterable[Path]) -> SupportTree:
     return tree
 
 
-def render_table(header: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 48) -> str:
-    """Left-aligned columns; a cell wider than ``max_width`` is cut with an ellipsis."""
-    cut = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in rows]
-    widths = [max(len(r[i]) for r in [list(header), *cut]) for i in range(len(header))]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-        for row in [list(header), *cut]
-    ]
-    return "\n".join(lines)
+def _cut(cell: str, width: int | None) -> str:
+    return cell if width is None or len(cell) <= width else cell[: width - 1] + "…"
+
+
+def render_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int | None] = ()
+) -> str:
+    """Left-aligned columns. ``widths`` caps columns (``None``: never cut, as for ids)."""
+    caps = [*widths, *[None] * (len(header) - len(widths))]
+    table = [list(header), *([_cut(c, w) for c, w in zip(row, caps, strict=True)] for row in rows)]
+    sizes = [max(len(r[i]) for r in table) for i in range(len(header))]
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(row, sizes, strict=True)).rstrip() for row in table
+    )

@@ -39,16 +39,6 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
 
 
-def _check_location(settings: Settings) -> None:
-    # "http://x" would otherwise become a SQLite file named "x" in a folder "http:"
-    scheme, sep, _ = settings.store.partition("://")
-    if sep and not settings.is_neo4j:
-        raise ConfigError(
-            f"{scheme}:// is not a store location: give a file path, "
-            "or a neo4j://, neo4j+s:// or bolt:// URL"
-        )
-
-
 async def _with_store(settings: Settings, action: StoreAction) -> int:
     store = open_store(settings)
     await store.open()
@@ -66,7 +56,6 @@ def run_with_store(args: argparse.Namespace, action: StoreAction) -> int:
     """
     settings = settings_from_args(args)
     try:
-        _check_location(settings)
         return asyncio.run(_with_store(settings, action))
     except (ConfigError, StoreUnavailableError) as exc:
         print(f"actorgraph {args.command}: {exc}", file=sys.stderr)

@@ -106,3 +106,11 @@ def test_progress_bar_on_request(cli: CLI, store_path: str) -> None:
     run = cli("ingest", *SAMPLE_TEXTS[:3], "--progress", "--store", store_path)
     assert run.code == 0
     assert "3/3" in run.err and "article" in run.err
+
+
+def test_worker_processes_give_the_same_graph(cli: CLI, store_path: str, tmp_path: Path) -> None:
+    assert cli("ingest", *SAMPLE_TEXTS, "--store", store_path).code == 0
+    parallel = str(tmp_path / "parallel.sqlite3")
+    run = cli("ingest", *SAMPLE_TEXTS, "--processes", "2", "--batch-size", "2", "--store", parallel)
+    assert run.code == 0, run.err
+    assert cli("export", "--store", parallel).out == cli("export", "--store", store_path).out
