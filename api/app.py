@@ -73,6 +73,19 @@ def _graph_page_routes() -> list[BaseRoute]:
     return routes
 
 
+def _routes(settings: Settings, graph_routes: list[BaseRoute]) -> list[BaseRoute]:
+    view = GraphQLView(build_schema(settings.max_query_depth), settings)
+    return [
+        Route("/", index, methods=["GET"]),
+        Route("/graphql", view, methods=["GET", "POST"]),
+        Route("/graphiql", graphiql, methods=["GET"]),
+        Route("/health", health, methods=["GET"]),
+        Mount("/static/vendor", StaticFiles(directory=STATIC_DIR / "vendor", check_dir=False)),
+        Mount("/static/graphiql", StaticFiles(directory=STATIC_DIR / "graphiql")),
+        *graph_routes,
+    ]
+
+
 def create_app(
     settings: Settings,
     *,
@@ -93,19 +106,9 @@ def create_app(
             lazy.close()
             await handle.close()
 
-    view = GraphQLView(build_schema(settings.max_query_depth), settings)
     graph_routes = _graph_page_routes()
-    routes: list[BaseRoute] = [
-        Route("/", index, methods=["GET"]),
-        Route("/graphql", view, methods=["GET", "POST"]),
-        Route("/graphiql", graphiql, methods=["GET"]),
-        Route("/health", health, methods=["GET"]),
-        Mount("/static/vendor", StaticFiles(directory=STATIC_DIR / "vendor", check_dir=False)),
-        Mount("/static/graphiql", StaticFiles(directory=STATIC_DIR / "graphiql")),
-        *graph_routes,
-    ]
     app = Starlette(
-        routes=routes,
+        routes=_routes(settings, graph_routes),
         middleware=[Middleware(BodySizeLimit, max_bytes=max_body_bytes)],
         lifespan=lifespan,
     )
