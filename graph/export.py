@@ -35,6 +35,7 @@ import networkx as nx
 
 from graph.model import Actor, Evidence, Relation
 from graph.stores.base import GraphSnapshot
+from graph.stores.cypher import KIND_LABELS  # the labels the Neo4j store gives actors
 
 __all__ = [
     "CSV_FILES",
@@ -205,7 +206,7 @@ def _array(values: Iterable[str]) -> str:
 
 def _actor_row(actor: Actor) -> list[object]:
     loc = actor.location
-    label = "Actor" + _ARRAY_DELIMITER + actor.kind.value.capitalize()
+    label = "Actor" + _ARRAY_DELIMITER + KIND_LABELS[actor.kind]
     return [
         actor.id, actor.name, actor.kind.value, _array(sorted(actor.aliases)), actor.mentions,
         "" if loc is None else loc.latitude, "" if loc is None else loc.longitude,
@@ -236,7 +237,10 @@ def _csv_text(header: Iterable[str], rows: Iterable[list[object]]) -> str:
 def write_csv(snapshot: GraphSnapshot, directory: Path) -> list[Path]:
     """Write ``actors.csv`` and ``relations.csv`` for ``neo4j-admin database import full``.
 
-    Returns the paths written. The directory is created if missing.
+    Actors get the labels and properties the Neo4j store uses, relations their kind as type,
+    so the import can be browsed like a store's graph; articles and evidence nodes are not
+    written (each relation carries its evidence as a JSON string instead). Returns the paths
+    written; the directory is created if missing.
     """
     directory.mkdir(parents=True, exist_ok=True)
     actors_path, relations_path = (directory / name for name in CSV_FILES)

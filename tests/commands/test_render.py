@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.commands.render import snippet
@@ -40,6 +40,7 @@ def test_the_mention_next_to_the_trigger_wins() -> None:
 words = st.lists(st.text("abcdefghij", min_size=1, max_size=12), min_size=1, max_size=60)
 
 
+@settings(deadline=None)  # the machine may be busy; speed is not under test
 @given(words, st.integers(min_value=20, max_value=200))
 def test_a_snippet_never_outgrows_its_width(parts: list[str], width: int) -> None:
     sentence = " ".join(parts)
