@@ -38,6 +38,7 @@ from api.validate import (
     url_problem,
 )
 from graph.errors import BadInputError, NotFoundError
+from graph.ingest.readers import check_text
 from graph.model import ActorKind, Article
 from graph.stores.base import CurationRecord
 
@@ -119,14 +120,18 @@ async def _ingest(
     problem = _ingest_problem(text, ctx.settings.max_text_chars, id, title, url)
     if problem is not None:
         return problem
-    article = Article(id="", text=text, title=title, url=url, published=published)
-    article = replace(article, id=id or f"api-{article.content_hash[:16]}")
-    try:
-        extraction = await ctx.extractor.extract(article)
+    try:  # the readers' own check (binary text), and the same stripping as the CLI does
+        text = check_text(text, max_chars=ctx.settings.max_text_chars)
     except BadInputError as exc:
         return BadInput(message=str(exc))
+    article = Article(id="", text=text, title=title, url=url, published=published)
+    article = replace(article, id=id or f"api-{article.content_hash[:16]}")
     with translate_store_errors():
-        result = await ctx.store.ingest(extraction)
+        try:  # the extractor or the store may refuse the article (binary, not English ...)
+            extraction = await ctx.extractor.extract(article)
+            result = await ctx.store.ingest(extraction)
+        except BadInputError as exc:
+            return BadInput(message=str(exc))
         stored = await ctx.store.get_actors([a.id for a in extraction.actors])
     actors = [s or a for s, a in zip(stored, extraction.actors, strict=True)]
     return IngestSuccess(

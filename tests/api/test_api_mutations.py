@@ -157,6 +157,7 @@ async def test_ingest_refusals_are_typed_and_write_nothing(api: Api) -> None:
         ({"text": ""}, "EmptyText"),
         ({"text": " \n\t "}, "EmptyText"),
         ({"text": "x" * (limit + 1)}, "TextTooLarge"),
+        ({"text": "Russia backs Syria.\x00\x01\x02"}, "BadInput"),
         ({"text": TEXT, "id": "has space"}, "BadInput"),
         ({"text": TEXT, "url": "javascript:alert(1)"}, "BadInput"),
         ({"text": TEXT, "url": "ftp://example.org/a"}, "BadInput"),
