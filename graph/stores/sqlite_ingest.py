@@ -211,7 +211,7 @@ def _add_to_relations(conn: sqlite3.Connection, rows: Iterable[tuple[object, ...
     conn.executemany(
         "INSERT INTO relations(id, source, target, kind, modality, confidence, first_reported, "
         "last_reported, article_count, evidence_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
-        "ON CONFLICT(id) DO UPDATE SET confidence = excluded.confidence, "
+        "ON CONFLICT(id) DO UPDATE SET confidence = max(confidence, excluded.confidence), "
         "first_reported = min(coalesce(first_reported, excluded.first_reported), "
         "coalesce(excluded.first_reported, first_reported)), "
         "last_reported = max(coalesce(last_reported, excluded.last_reported), "

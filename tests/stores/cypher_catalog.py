@@ -3,16 +3,21 @@
 Constants are the module's :class:`Query` values (and tuples of them). Builders are its public
 functions annotated to return a ``Query``; each is called over the domain of its parameters,
 read from their annotations: every member of an enum (actor kinds, relation kinds, directions,
-anchors) and both values of a flag, in every combination, since those pick labels, types and
-branches. Relation-kind sets (every single kind, a pair, all of them, ``None``) and integer
-bounds (the least and the greatest allowed) only change a list or a number in the text, so each
-of those values is tried once against the first combination of the others.
+anchors) and both values of a flag, since those pick labels, types and branches; every
+relation-kind set worth telling apart (each single kind, a pair, all, ``None``); every depth
+from 1 to ``MAX_DEPTH``.
+
+:func:`every_text` is the full product of those domains: every text the store can send.
+:func:`every_query` is the part the linter reads: every combination of enums and flags, and
+each kind set and depth once. Kind sets and depths only change a relationship-type list or a
+number in the text, so the two have the same :func:`shape`; a test checks that they do.
 """
 
 from __future__ import annotations
 
 import inspect
 import itertools
+import re
 import typing
 from collections.abc import Callable, Iterator
 from enum import Enum
@@ -22,7 +27,15 @@ from graph.model import RelationKind
 from graph.stores import cypher
 from graph.stores.cypher import MAX_DEPTH, Query
 
-__all__ = ["builders", "calls", "constants", "every_query", "parameter_domains"]
+__all__ = [
+    "builders",
+    "calls",
+    "constants",
+    "every_query",
+    "every_text",
+    "parameter_domains",
+    "shape",
+]
 
 KIND_SETS: list[frozenset[RelationKind] | None] = [
     None,
@@ -30,7 +43,11 @@ KIND_SETS: list[frozenset[RelationKind] | None] = [
     frozenset({RelationKind.BACKS, RelationKind.FIGHTS}),
     frozenset(RelationKind),
 ]
-BOUNDS = [1, MAX_DEPTH]
+BOUNDS = list(range(1, MAX_DEPTH + 1))
+LINTED_BOUNDS = [1, 2, MAX_DEPTH]
+_TYPES = "|".join(k.value for k in RelationKind)
+_TYPE_LIST = re.compile(rf":(?:{_TYPES})(?:\|(?:{_TYPES}))*")
+_BOUND = re.compile(r"\*1\.\.\d+")
 
 
 def constants() -> list[Query]:
@@ -79,11 +96,27 @@ def parameter_domains(fn: Callable[..., Query]) -> dict[str, tuple[bool, list[An
     return domains
 
 
+def shape(text: str) -> str:
+    """A statement with its relationship-type lists and depth bounds blanked out."""
+    return _BOUND.sub("*1..<n>", _TYPE_LIST.sub(":<types>", text))
+
+
+def all_calls(fn: Callable[..., Query]) -> Iterator[dict[str, Any]]:
+    """Keyword arguments for every combination of every parameter's values."""
+    domains = parameter_domains(fn)
+    for combo in itertools.product(*(values for _, values in domains.values())):
+        yield dict(zip(domains, combo, strict=True))
+
+
 def calls(fn: Callable[..., Query]) -> Iterator[dict[str, Any]]:
-    """Keyword arguments covering every branch combination and every value."""
+    """Keyword arguments covering every branch combination, each kind set and a few depths."""
     domains = parameter_domains(fn)
     selectors = {n: values for n, (sel, values) in domains.items() if sel}
-    values = {n: vals for n, (sel, vals) in domains.items() if not sel}
+    values = {
+        n: [v for v in vals if not isinstance(v, int) or v in LINTED_BOUNDS]
+        for n, (sel, vals) in domains.items()
+        if not sel
+    }
     base = {n: vals[0] for n, vals in values.items()}
     combos = [dict(zip(selectors, c, strict=True)) for c in itertools.product(*selectors.values())]
     for combo in combos:
@@ -91,6 +124,16 @@ def calls(fn: Callable[..., Query]) -> Iterator[dict[str, Any]]:
     for name, vals in values.items():
         for value in vals[1:]:
             yield {**combos[0], **base, name: value}
+
+
+def every_text() -> dict[str, str]:
+    """Every text the module can produce, with the name of what produces it."""
+    found = {q.text: q.name for q in constants()}
+    for fn in builders().values():
+        for kwargs in all_calls(fn):
+            query = fn(**kwargs)
+            found.setdefault(query.text, query.name)
+    return found
 
 
 def every_query() -> list[Query]:

@@ -13,11 +13,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .cypher_catalog import every_query
+from .cypher_catalog import every_text
 
 __all__ = ["Recorded", "RecordingDriver", "default_answer"]
 
-_NAMES = {q.text: q.name for q in every_query()}
+_NAMES = every_text()
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,12 @@ class RecordingDriver:
 
     answer: Callable[[str, dict[str, Any]], list[dict[str, Any]] | None] = lambda n, p: None
     fail_with: BaseException | None = None  # raised by every transaction, as a server might
-    statements: list[Recorded] = field(default_factory=list)
+    transactions: list[tuple[str, list[Recorded]]] = field(default_factory=list)
     closed: bool = False
+
+    @property
+    def statements(self) -> list[Recorded]:
+        return [s for _, done in self.transactions for s in done]
 
     def session(self, **config: Any) -> _Session:
         return _Session(self)
@@ -77,7 +81,7 @@ class RecordingDriver:
 
     def reply(self, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         name = _NAMES.get(text, "?")
-        self.statements.append(Recorded(name, text, params))
+        self.transactions[-1][1].append(Recorded(name, text, params))
         custom = self.answer(name, params)
         return default_answer(name, params) if custom is None else custom
 
@@ -120,10 +124,14 @@ class _Session:
     async def __aexit__(self, *exc: object) -> None:
         return None
 
-    async def _execute(self, work: Callable[[_Tx], Awaitable[Any]]) -> Any:
+    async def _execute(self, mode: str, work: Callable[[_Tx], Awaitable[Any]]) -> Any:
         if self._driver.fail_with is not None:
             raise self._driver.fail_with
+        self._driver.transactions.append((mode, []))
         return await work(_Tx(self._driver))
 
-    execute_read = _execute
-    execute_write = _execute
+    async def execute_read(self, work: Callable[[_Tx], Awaitable[Any]]) -> Any:
+        return await self._execute("read", work)
+
+    async def execute_write(self, work: Callable[[_Tx], Awaitable[Any]]) -> Any:
+        return await self._execute("write", work)

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from graph.errors import BadInputError
-from graph.model import ActorKind, Modality, Relation, RelationKind
+from graph.model import ActorKind, Extraction, Modality, Relation, RelationKind
 from graph.stores.base import (
     Direction,
     GraphStore,
@@ -140,8 +140,11 @@ async def test_deleting_an_article_takes_its_evidence_with_it(store: GraphStore)
     assert (stats.articles, stats.actors, stats.relations, stats.evidence) == (0, 0, 0, 0)
 
 
-async def test_two_reports_of_one_relation_merge(store: GraphStore) -> None:
-    await store.ingest_many([SUDAN_1, SUDAN_2])
+@pytest.mark.parametrize("order", [[SUDAN_1, SUDAN_2], [SUDAN_2, SUDAN_1]])
+async def test_two_reports_of_one_relation_merge(
+    store: GraphStore, order: list[Extraction]
+) -> None:
+    await store.ingest_many(order)
     [fights] = await store.get_relations(RelationFilter(source=RSF.id, target=SAF.id))
     assert fights.id == rid(RSF, FIGHTS, SAF)
     assert sorted(e.article_id for e in fights.evidence) == ["sudan-2023-04", "sudan-2024-05"]

@@ -21,7 +21,7 @@ import pytest
 from graph.errors import BadInputError
 from graph.stores import cypher
 
-from .cypher_catalog import builders, calls, every_query, parameter_domains
+from .cypher_catalog import builders, calls, every_query, every_text, parameter_domains, shape
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tools" / "cypher_lint.mjs"
@@ -99,6 +99,14 @@ def test_every_statement_is_clean(linter: Linter) -> None:
     names = {q.name for q in statements}
     assert set(builders()) <= names  # every builder made at least one linted statement
     assert len(statements) > len(builders()) + len(cypher.SCHEMA)
+
+
+def test_the_linted_statements_have_every_shape_the_store_can_send() -> None:
+    """Past the linted ones, statements differ only in a relationship-type list or a bound."""
+    linted = {shape(q.text) for q in every_query()}
+    assert {shape(text) for text in every_text()} == linted
+    assert len(every_text()) > len(linted)
+    assert shape("MATCH (a)-[r:BACKS|FIGHTS*1..7]->(b)") == "MATCH (a)-[r:<types>*1..<n>]->(b)"
 
 
 @pytest.mark.parametrize(
