@@ -49,9 +49,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def describe(record: CurationRecord) -> str:
     """One line saying what a curation did."""
+    detail = record.detail
+    if record.action == "merge":
+        return f"merged {record.other_id} into {record.actor_id}"
+    if record.action == "alias" and "alias" in detail:
+        return f"added the alias {detail['alias']!r} to {record.actor_id}"
+    names = detail.get("names")
+    if record.action == "split" and isinstance(names, list):
+        names = ", ".join(repr(n) for n in names)
+        return f"split {names} off {record.actor_id} into {record.other_id}"
+    if record.action == "undo" and "undoes" in detail:
+        return f"undid the {detail.get('action', '')} of curation {detail['undoes']}"
     other = f" / {record.other_id}" if record.other_id else ""
-    detail = json.dumps(record.detail, sort_keys=True, default=str) if record.detail else ""
-    return f"{record.action} {record.actor_id}{other} {detail}".rstrip()
+    extra = json.dumps(detail, sort_keys=True, default=str) if detail else ""
+    return f"{record.action} {record.actor_id}{other} {extra}".rstrip()
 
 
 async def _apply(store: GraphStore, args: argparse.Namespace) -> CurationRecord:

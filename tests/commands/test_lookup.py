@@ -74,3 +74,12 @@ def test_curate_unknown_curation_is_one_line(cli: CLI, hand_made_store: str) -> 
     run = cli("curate", "undo", "no-such-curation", "--store", hand_made_store)
     assert run.code == 1
     assert len(run.err.strip().splitlines()) == 1
+
+
+def test_curate_split_makes_a_new_actor(cli: CLI, hand_made_store: str) -> None:
+    run = cli("curate", "split", "Iran", "Tehran", "--kind", "city", "--store", hand_made_store)
+    assert run.code == 0, run.err
+    assert "split 'Tehran' off state:iran into city:tehran" in run.out
+    assert "city:tehran" in _table_ids(cli("actors", "Tehran", "--store", hand_made_store).out)
+    log = cli("curate", "log", "--store", hand_made_store)
+    assert "split 'Tehran' off state:iran" in log.out
