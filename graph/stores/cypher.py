@@ -247,7 +247,7 @@ def _schema() -> tuple[Query, ...]:
 
 #: Constraints and indexes, each idempotent; run one per transaction when the store opens.
 SCHEMA: tuple[Query, ...] = _schema()
-PING = query("ping", "RETURN 1 AS ok")
+PING = query("PING", "RETURN 1 AS ok")
 
 
 # -- fragments -----------------------------------------------------------------------------

@@ -53,6 +53,7 @@ from graph.errors import (
     TransientStoreError,
 )
 from graph.model import Actor, ActorKind, Extraction, Relation, RelationKind
+from graph.settings import NEO4J_SCHEMES
 from graph.stores import cypher
 from graph.stores import neo4j_curation as curation
 from graph.stores import neo4j_reads as reads
@@ -68,9 +69,8 @@ from graph.stores.base import (
     Subgraph,
 )
 from graph.stores.cypher import Query
-from graph.stores.neo4j_facts import delete_article, ingest_batch
+from graph.stores.neo4j_facts import batches, delete_article, ingest_batch
 from graph.stores.neo4j_rows import Row, Tx
-from graph.stores.sqlite_ingest import check_extraction
 
 __all__ = ["CHUNK_ROWS", "Neo4jStore", "create_driver"]
 
@@ -90,6 +90,8 @@ def create_driver(uri: str, user: str, password: str | None, **config: Any) -> A
             "no Neo4j password: set ACTORGRAPH_NEO4J_PASSWORD (the password given to Neo4j, "
             "e.g. in NEO4J_AUTH of docker-compose.yml)"
         )
+    if not uri.startswith(NEO4J_SCHEMES):
+        raise ConfigError(f"{uri!r} is not a Neo4j URL: use neo4j://host:7687 or bolt://host:7687")
     try:
         return AsyncGraphDatabase.driver(uri, auth=(user, password), **config)
     except (ConfigurationError, ValueError) as exc:
@@ -117,7 +119,7 @@ class _Tx:
     def __init__(self, tx: AsyncManagedTransaction) -> None:
         self._tx = tx
 
-    async def run(self, query: Query, **params: Any) -> list[Row]:
+    async def run(self, query: Query, /, **params: Any) -> list[Row]:
         if set(params) != query.params:
             raise StoreError(
                 f"statement {query.name} takes {sorted(query.params)}, got {sorted(params)}"
@@ -149,10 +151,6 @@ def _runner(query: Query) -> Work[list[Row]]:
 def _check_page(limit: int, offset: int = 0) -> None:
     if limit < 0 or offset < 0:
         raise BadInputError(f"limit and offset must not be negative (got {limit}, {offset})")
-
-
-def _size(extraction: Extraction) -> int:
-    return 1 + len(extraction.actors) + sum(len(r.evidence) for r in extraction.relations)
 
 
 class Neo4jStore:
@@ -192,7 +190,7 @@ class Neo4jStore:
         except ServiceUnavailable as exc:
             raise StoreUnavailableError(self._help(f"cannot reach Neo4j at {self.uri}")) from exc
         except Neo4jError as exc:
-            raise StoreError(f"{action}: Neo4j refused it: {exc.message or exc}") from exc
+            raise StoreError(f"{action}: Neo4j refused it: {exc}") from exc
         except DriverError as exc:
             raise StoreError(f"{action}: {exc}") from exc
 
@@ -282,31 +280,11 @@ class Neo4jStore:
         return [r for ex in batch for r in await self._ingest_batch([ex])]
 
     async def ingest_many(self, extractions: Sequence[Extraction]) -> list[IngestResult]:
-        """Ingest in batches, each one transaction holding whole articles only.
-
-        A batch holds consecutive articles with distinct ids up to :data:`BATCH_ROWS` rows, and
-        every article sits wholly inside one batch, so each article is stored all or nothing
-        (its batch commits or rolls back as one). An article id seen twice starts a new batch,
-        so the second copy finds the first stored, as one-by-one ingest would.
-        """
+        """Ingest in batches (see :func:`~graph.stores.neo4j_facts.batches`), one transaction
+        each; every article lies wholly in one batch, so it is stored all or nothing."""
         results: list[IngestResult] = []
-        batch: list[Extraction] = []
-        rows = 0
-        for extraction in extractions:
-            try:
-                check_extraction(extraction)
-            except BadInputError:
-                results += await self._flush(batch)  # what came before is stored
-                raise
-            size = _size(extraction)
-            if batch and (
-                rows + size > BATCH_ROWS or extraction.article.id in {ex.article.id for ex in batch}
-            ):
-                results += await self._flush(batch)
-                batch, rows = [], 0
-            batch.append(extraction)
-            rows += size
-        results += await self._flush(batch)
+        for batch in batches(extractions, BATCH_ROWS):
+            results += await self._flush(batch)
         return results
 
     async def delete_article(self, article_id: str) -> bool:

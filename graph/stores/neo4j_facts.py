@@ -10,21 +10,24 @@ on, exactly as in the embedded store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from graph.errors import BadInputError
 from graph.model import Actor, ActorKind, Extraction, Modality, RelationKind, relation_id
 from graph.stores import cypher
 from graph.stores.base import IngestStatus
 from graph.stores.neo4j_rows import Row, Tx, by_kind
+from graph.stores.sqlite_ingest import check_extraction
 from graph.stores.sqlite_schema import fold
 
 __all__ = [
     "RelationRef",
     "Resolver",
     "Touched",
+    "batches",
     "delete_article",
     "ensure_actor_rows",
     "ingest_batch",
@@ -276,6 +279,39 @@ async def ingest_batch(
     await _write_plan(tx, plan)
     await settle(tx, touched, collect=True)
     return statuses
+
+
+def _size(extraction: Extraction) -> int:
+    return 1 + len(extraction.actors) + sum(len(r.evidence) for r in extraction.relations)
+
+
+def batches(extractions: Iterable[Extraction], max_rows: int) -> Iterator[list[Extraction]]:
+    """Consecutive articles grouped for one transaction each, whole articles only.
+
+    A batch holds distinct article ids (a repeated id starts the next batch, so the second copy
+    finds the first stored, as one-by-one ingest would) and at most ``max_rows`` rows, unless
+    one article alone is bigger. An extraction that fails its check ends the run with a
+    BadInputError, once the batch before it has been handed out.
+    """
+    batch: list[Extraction] = []
+    ids: set[str] = set()
+    rows = 0
+    for extraction in extractions:
+        try:
+            check_extraction(extraction)
+        except BadInputError:
+            if batch:
+                yield batch
+            raise
+        size = _size(extraction)
+        if batch and (rows + size > max_rows or extraction.article.id in ids):
+            yield batch
+            batch, ids, rows = [], set(), 0
+        batch.append(extraction)
+        ids.add(extraction.article.id)
+        rows += size
+    if batch:
+        yield batch
 
 
 async def delete_article(tx: Tx, article_id: str) -> bool:

@@ -35,7 +35,7 @@ Row = dict[str, Any]
 class Tx(Protocol):
     """One open transaction: runs a statement with exactly the parameters it names."""
 
-    async def run(self, query: Query, **params: Any) -> list[Row]: ...
+    async def run(self, query: Query, /, **params: Any) -> list[Row]: ...
 
 
 def actor_from(row: Mapping[str, Any]) -> Actor:
