@@ -267,18 +267,27 @@ async def ingest_batch(
         else IngestStatus.REPLACED
         for ex in extractions
     ]  # fmt: skip
-    pairs = list(zip(extractions, statuses, strict=True))
-    todo = [ex for ex, st in pairs if st is not IngestStatus.UNCHANGED]
-    if not todo:
-        return statuses
+    pairs = [(ex, st) for ex, st in zip(extractions, statuses, strict=True)
+             if st is not IngestStatus.UNCHANGED]  # fmt: skip
+    if any(st is IngestStatus.REPLACED for _, st in pairs):
+        # a retraction may leave actors bare: settle after each article, as one-by-one
+        # ingest would, so an actor dropped by one text and named by the next starts afresh
+        for ex, st in pairs:
+            await _store(tx, [ex], now, replace=st is IngestStatus.REPLACED)
+    elif pairs:  # only new articles: nothing is retracted, so nothing is left bare
+        await _store(tx, [ex for ex, _ in pairs], now, replace=False)
+    return statuses
+
+
+async def _store(
+    tx: Tx, extractions: Sequence[Extraction], now: datetime, *, replace: bool
+) -> None:
     touched = Touched()
-    replaced = [ex.article.id for ex, st in pairs if st is IngestStatus.REPLACED]
-    if replaced:
-        await _retract(tx, replaced, touched)
-    plan = plan_articles(todo, await load_resolver(tx), now, touched)
+    if replace:
+        await _retract(tx, [ex.article.id for ex in extractions], touched)
+    plan = plan_articles(extractions, await load_resolver(tx), now, touched)
     await _write_plan(tx, plan)
     await settle(tx, touched, collect=True)
-    return statuses
 
 
 def _size(extraction: Extraction) -> int:

@@ -192,6 +192,29 @@ async def test_each_article_lies_wholly_in_one_write_transaction() -> None:
         assert done[0].name == "ARTICLE_HASHES"  # decided inside the same transaction
 
 
+async def test_a_batch_with_a_replacement_settles_after_each_article() -> None:
+    def answer(name: str, params: dict[str, Any]) -> list[dict[str, Any]] | None:
+        if name == "ARTICLE_HASHES":
+            return [{"id": i, "content_hash": "old"} for i in params["ids"] if i == "sudan-2023-04"]
+        return None
+
+    driver = RecordingDriver(answer=answer)
+    store = await opened(driver)
+    driver.transactions.clear()
+    results = await store.ingest_many([SUDAN_1, SUDAN_2])
+    assert [r.status for r in results] == [IngestStatus.REPLACED, IngestStatus.ADDED]
+    [(mode, done)] = driver.transactions
+    steps = [
+        (s.name, s.params["rows"][0]["id"] if s.name == "UPSERT_ARTICLES" else None)
+        for s in done
+        if s.name in ("RETRACT_EVIDENCE", "UPSERT_ARTICLES", "COLLECT_GARBAGE")
+    ]
+    assert (mode, steps) == ("write", [
+        ("RETRACT_EVIDENCE", None), ("UPSERT_ARTICLES", "sudan-2023-04"), ("COLLECT_GARBAGE", None),
+        ("UPSERT_ARTICLES", "sudan-2024-05"), ("COLLECT_GARBAGE", None),
+    ])  # fmt: skip
+
+
 async def test_a_refused_extraction_stops_the_batch_after_storing_what_came_before() -> None:
     driver = RecordingDriver()
     store = await opened(driver)
