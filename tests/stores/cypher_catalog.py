@@ -4,13 +4,13 @@ Constants are the module's :class:`Query` values (and tuples of them). Builders 
 functions annotated to return a ``Query``; each is called over the domain of its parameters,
 read from their annotations: every member of an enum (actor kinds, relation kinds, directions,
 anchors) and both values of a flag, since those pick labels, types and branches; every
-relation-kind set worth telling apart (each single kind, a pair, all, ``None``); every depth
-from 1 to ``MAX_DEPTH``.
+non-empty set of relation kinds, and ``None``; every depth from 1 to ``MAX_DEPTH``.
 
 :func:`every_text` is the full product of those domains: every text the store can send.
 :func:`every_query` is the part the linter reads: every combination of enums and flags, and
-each kind set and depth once. Kind sets and depths only change a relationship-type list or a
-number in the text, so the two have the same :func:`shape`; a test checks that they do.
+a few kind sets (each single kind, a pair, all, ``None``) and depths (1, 2, the greatest),
+each once. Kind sets and depths only change a relationship-type list or a number in the text,
+so the two have the same :func:`shape`; a test checks that they do.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ __all__ = [
     "builders",
     "calls",
     "constants",
+    "every_call",
     "every_query",
     "every_text",
     "parameter_domains",
@@ -42,6 +43,14 @@ KIND_SETS: list[frozenset[RelationKind] | None] = [
     *(frozenset({k}) for k in RelationKind),
     frozenset({RelationKind.BACKS, RelationKind.FIGHTS}),
     frozenset(RelationKind),
+]
+ALL_KIND_SETS: list[frozenset[RelationKind] | None] = [
+    None,
+    *(
+        frozenset(combo)
+        for size in range(1, len(RelationKind) + 1)
+        for combo in itertools.combinations(RelationKind, size)
+    ),
 ]
 BOUNDS = list(range(1, MAX_DEPTH + 1))
 LINTED_BOUNDS = [1, 2, MAX_DEPTH]
@@ -90,7 +99,7 @@ def parameter_domains(fn: Callable[..., Query]) -> dict[str, tuple[bool, list[An
         elif annotation is int:
             domains[name] = (False, BOUNDS)
         elif annotation == frozenset[RelationKind] | None:
-            domains[name] = (False, KIND_SETS)
+            domains[name] = (False, ALL_KIND_SETS)
         else:
             raise TypeError(f"{fn.__name__}({name}: {annotation}): no domain to enumerate")
     return domains
@@ -113,7 +122,7 @@ def calls(fn: Callable[..., Query]) -> Iterator[dict[str, Any]]:
     domains = parameter_domains(fn)
     selectors = {n: values for n, (sel, values) in domains.items() if sel}
     values = {
-        n: [v for v in vals if not isinstance(v, int) or v in LINTED_BOUNDS]
+        n: [v for v in vals if v in (LINTED_BOUNDS if isinstance(v, int) else KIND_SETS)]
         for n, (sel, vals) in domains.items()
         if not sel
     }
@@ -126,14 +135,18 @@ def calls(fn: Callable[..., Query]) -> Iterator[dict[str, Any]]:
             yield {**combos[0], **base, name: value}
 
 
-def every_text() -> dict[str, str]:
-    """Every text the module can produce, with the name of what produces it."""
-    found = {q.text: q.name for q in constants()}
+def every_call() -> dict[str, tuple[str, dict[str, Any]]]:
+    """Every text the module can produce, with what produces it and the arguments given."""
+    found: dict[str, tuple[str, dict[str, Any]]] = {q.text: (q.name, {}) for q in constants()}
     for fn in builders().values():
         for kwargs in all_calls(fn):
-            query = fn(**kwargs)
-            found.setdefault(query.text, query.name)
+            found.setdefault(fn(**kwargs).text, (fn.__name__, kwargs))
     return found
+
+
+def every_text() -> dict[str, str]:
+    """Every text the module can produce, with the name of what produces it."""
+    return {text: name for text, (name, _) in every_call().items()}
 
 
 def every_query() -> list[Query]:

@@ -1,0 +1,54 @@
+"""The whole store contract, run against the Neo4j store over an emulated graph.
+
+Without a Neo4j server, :mod:`tests.stores.emulated_graph` carries out each statement as its
+Cypher says, so the contract's tests (imported here, with ``make_store`` and ``store`` made to
+give Neo4j stores over that graph) check the store's own logic: how it batches, resolves,
+retracts, curates and undoes, and what it makes of the rows it reads. The statements' Cypher is
+checked by ``test_cypher_lint.py``; against a live server by the contract suite itself, when
+``ACTORGRAPH_TEST_NEO4J_URI`` is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import cast
+
+import pytest
+from neo4j import AsyncDriver
+
+from graph.stores.base import GraphStore
+from graph.stores.neo4j import Neo4jStore
+
+from .emulated_graph import EmulatedDriver
+from .test_contract import *  # noqa: F403
+from .test_contract_curation import *  # noqa: F403
+from .test_contract_graph import *  # noqa: F403
+from .test_contract_properties import *  # noqa: F403
+
+
+class EmulatedStores:
+    """Fresh Neo4j stores, each over its own empty emulated graph."""
+
+    kind = "neo4j-emulated"
+
+    @asynccontextmanager
+    async def fresh(self) -> AsyncIterator[GraphStore]:
+        driver = cast(AsyncDriver, EmulatedDriver())
+        store = Neo4jStore("neo4j://emulated:7687", "neo4j", "secret", driver=driver)
+        await store.open()
+        try:
+            yield store
+        finally:
+            await store.close()
+
+
+@pytest.fixture
+def make_store() -> EmulatedStores:
+    return EmulatedStores()
+
+
+@pytest.fixture
+async def store(make_store: EmulatedStores) -> AsyncIterator[GraphStore]:
+    async with make_store.fresh() as opened:
+        yield opened
