@@ -19,9 +19,18 @@ from typing import Any
 import pytest
 
 from graph.errors import BadInputError
+from graph.model import RelationKind
 from graph.stores import cypher
 
-from .cypher_catalog import builders, calls, every_query, every_text, parameter_domains, shape
+from .cypher_catalog import (
+    ALL_KIND_SETS,
+    builders,
+    calls,
+    every_query,
+    every_text,
+    parameter_domains,
+    shape,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tools" / "cypher_lint.mjs"
@@ -99,6 +108,15 @@ def test_every_statement_is_clean(linter: Linter) -> None:
     names = {q.name for q in statements}
     assert set(builders()) <= names  # every builder made at least one linted statement
     assert len(statements) > len(builders()) + len(cypher.SCHEMA)
+
+
+def test_every_set_of_relation_kinds_is_clean(linter: Linter) -> None:
+    """Each non-empty set of kinds, as a type filter in one statement (the others share it)."""
+    kind_sets = [k for k in ALL_KIND_SETS if k is not None]
+    assert len(kind_sets) == 2 ** len(RelationKind) - 1
+    for kinds in kind_sets:
+        query = cypher.count_relations(kinds, cypher.Anchor.NONE)
+        assert linter.lint(query.text, query.params) == [], query.text
 
 
 def test_the_linted_statements_have_every_shape_the_store_can_send() -> None:
