@@ -73,7 +73,7 @@ def constants() -> list[Query]:
 
 def builders() -> dict[str, Callable[..., Query]]:
     """Public functions of the module whose return annotation is ``Query``."""
-    found = {}
+    found: dict[str, Callable[..., Query]] = {}
     for name, fn in vars(cypher).items():
         if name.startswith("_") or not inspect.isfunction(fn) or fn.__module__ != cypher.__name__:
             continue

@@ -397,7 +397,7 @@ def _record(actor_id: str, name: str, curated: list[str]) -> dict[str, Any]:
 
 
 def test_merging_moves_names_rules_and_redirects_to_the_kept_actor() -> None:
-    before = {
+    before: dict[str, list[Any]] = {
         "actors": [_record("k", "Kept", ["K1"]), _record("d", "Dropped", ["K1", "D1"])],
         "redirects": [["old", "d"]],
         "splits": [["d", "x", "n1"], ["d", "y", "n2"], ["k", "y", "n3"], ["d", "z", "k"]],
@@ -412,8 +412,11 @@ def test_merging_moves_names_rules_and_redirects_to_the_kept_actor() -> None:
 
 
 def test_splitting_sends_names_to_a_new_actor_by_rule() -> None:
-    before = {"actors": [_record("w", "Wagner Group", ["Africa Corps", "PMC"])],
-              "redirects": [["n", "w"]], "splits": []}  # fmt: skip
+    before: dict[str, list[Any]] = {
+        "actors": [_record("w", "Wagner Group", ["Africa Corps", "PMC"])],
+        "redirects": [["n", "w"]],
+        "splits": [],
+    }
     after = split_state(before, "w", "n", ["Africa Corps", "Wagner"], ActorKind.FACTION)
     records = {r["id"]: r for r in after["actors"]}
     assert records["n"]["name"] == "Africa Corps"
