@@ -14,6 +14,7 @@ The graph it keeps::
                 source, target, origin_source, origin_target})-[:FROM]->(:Article)
     (:Redirect {from_id, to_id}), (:SplitRule {from_id, key, to_id})   merges and splits
     (:Curation {seq, id, action, actor_id, other_id, detail, actors, before, created_at, undone})
+    (:Counter {name, value})                                            numbers the curations
 
 A relationship's ``evidence_ids`` name its ``Evidence`` nodes (whose ``relation_id`` is the
 relationship's ``id``), so the evidence of any relationship is one index lookup away. Mentions
