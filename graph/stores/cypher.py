@@ -110,98 +110,44 @@ KIND_LABELS: dict[ActorKind, str] = {
     ActorKind.ORGANIZATION: "Organization",
     ActorKind.FACILITY: "Facility",
 }
+# fmt: off
 LABELS: tuple[str, ...] = (
-    "Actor",
-    *KIND_LABELS.values(),
-    "Article",
-    "Evidence",
-    "Curation",
-    "Redirect",
-    "SplitRule",
+    "Actor", *KIND_LABELS.values(), "Article", "Evidence", "Curation", "Redirect", "SplitRule",
     "Counter",
 )
 RELATIONSHIP_TYPES: tuple[str, ...] = (*(k.value for k in RelationKind), "FROM", "MENTIONS")
+#: What an actor read back carries (the ``actor`` projection).
 ACTOR_FIELDS: tuple[str, ...] = (
-    "id",
-    "name",
-    "kind",
-    "aliases",
-    "mentions",
-    "geonames_id",
-    "latitude",
-    "longitude",
+    "id", "name", "kind", "aliases", "mentions", "geonames_id", "latitude", "longitude",
     "country_code",
 )
+#: An actor's curated record: what a curation may change and its undo puts back.
 RECORD_FIELDS: tuple[str, ...] = (
-    "id",
-    "name",
-    "name_key",
-    "kind",
-    "geonames_id",
-    "latitude",
-    "longitude",
-    "country_code",
+    "id", "name", "name_key", "kind", "geonames_id", "latitude", "longitude", "country_code",
     "curated_aliases",
 )
+#: What a relation's evidence read back carries.
 EVIDENCE_FIELDS: tuple[str, ...] = (
-    "article_id",
-    "sentence",
-    "start",
-    "end",
-    "trigger",
-    "source_text",
-    "target_text",
-    "extractor_version",
-    "published",
+    "article_id", "sentence", "start", "end", "trigger", "source_text", "target_text",
+    "extractor_version", "published",
 )
+#: What re-resolving a piece of evidence after a curation needs.
 FACT_FIELDS: tuple[str, ...] = (
-    "id",
-    "relation_id",
-    "origin_source",
-    "origin_target",
-    "source",
-    "target",
-    "kind",
-    "modality",
-    "source_text",
-    "target_text",
+    "id", "relation_id", "origin_source", "origin_target", "source", "target", "kind",
+    "modality", "source_text", "target_text",
 )
-PROPERTY_KEYS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            *ACTOR_FIELDS,
-            *RECORD_FIELDS,
-            *EVIDENCE_FIELDS,
-            *FACT_FIELDS,
-            "search_keys",
-            "search_text",  # Actor
-            "title",
-            "url",
-            "content_hash",
-            "ingested_at",  # Article
-            "confidence",
-            "origin_id",  # Evidence, MENTIONS
-            "first_reported",
-            "last_reported",
-            "article_count",
-            "evidence_count",
-            "evidence_ids",
-            "from_id",
-            "to_id",
-            "key",  # Redirect, SplitRule
-            "seq",
-            "action",
-            "actor_id",
-            "other_id",
-            "detail",
-            "actors",
-            "before",
-            "created_at",
-            "undone",
-            "value",  # Curation, Counter
-        }
-    )
-)
+#: Every property key a statement reads, for the linter's schema.
+PROPERTY_KEYS: tuple[str, ...] = tuple(sorted({
+    *ACTOR_FIELDS, *RECORD_FIELDS, *EVIDENCE_FIELDS, *FACT_FIELDS,
+    "search_keys", "search_text",  # Actor
+    "title", "url", "content_hash", "ingested_at",  # Article
+    "confidence", "origin_id",  # Evidence, MENTIONS
+    "first_reported", "last_reported", "article_count", "evidence_count", "evidence_ids",
+    "from_id", "to_id", "key",  # Redirect, SplitRule
+    "seq", "action", "actor_id", "other_id", "detail", "actors", "before", "created_at",
+    "undone", "value",  # Curation, Counter
+}))
+# fmt: on
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
