@@ -34,7 +34,7 @@ def fold(name: str) -> str:
     text = re.sub(r"[\u2018\u2019'`.]", "", text)
     text = re.sub(r"[-\u2010-\u2015/]", " ", text)
     text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:\"()")
+    text = re.sub(r"\s+", " ", text).strip(' ,;:"()')
     return ARABIC_ARTICLE.sub("", text)
 
 
@@ -48,7 +48,10 @@ def close(a: str, b: str) -> bool:
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
         )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
@@ -71,7 +74,9 @@ class Score:
     true: int = 0
     false: int = 0
     forbidden: int = 0
-    per_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [required, found, true, false]
+    per_kind: dict[str, list[int]] = field(
+        default_factory=dict
+    )  # kind -> [required, found, true, false]
     misses: list[str] = field(default_factory=list)
     false_edges: list[str] = field(default_factory=list)
 
@@ -107,12 +112,19 @@ def _matches(src: frozenset[str], kind: str, dst: frozenset[str], gold: Mapping[
     return bool(gold.get("undirected")) and _overlap(src, gt) and _overlap(dst, gs)
 
 
-def _system_edges(article: Mapping[str, Any], scored: set[str]) -> list[tuple[frozenset[str], str, frozenset[str], str]]:
+def _system_edges(
+    article: Mapping[str, Any], scored: set[str]
+) -> list[tuple[frozenset[str], str, frozenset[str], str]]:
     actors = {str(a["id"]): a for a in article.get("actors", [])}
     seen, edges = set(), []
     for rel in article.get("relations", []):
         src, dst = actors.get(str(rel.get("source"))), actors.get(str(rel.get("target")))
-        if src is None or dst is None or rel.get("kind") not in scored or rel.get("modality") not in SCORED:
+        if (
+            src is None
+            or dst is None
+            or rel.get("kind") not in scored
+            or rel.get("modality") not in SCORED
+        ):
             continue
         label = f"{src.get('name')} -{rel['kind']}-> {dst.get('name')}"
         key = (_names(src), rel["kind"], _names(dst))
@@ -126,11 +138,17 @@ def _system_edges(article: Mapping[str, Any], scored: set[str]) -> list[tuple[fr
 
 
 def _score_doc(doc: Mapping[str, Any], article: Mapping[str, Any], total: Score) -> None:
-    kinds_in_gold = {k for key in ("edges", "optional_edges", "forbidden_edges")
-                     for g in doc.get(key, []) for k in _relations(g)}
+    kinds_in_gold = {
+        k
+        for key in ("edges", "optional_edges", "forbidden_edges")
+        for g in doc.get(key, [])
+        for k in _relations(g)
+    }
     scored = {"BACKS", "CAPTURES", "STRIKES"} | ({"FIGHTS"} & kinds_in_gold)
-    pick = lambda key: [g for g in doc.get(key, []) if set(_relations(g)) & scored]  # noqa: E731
-    required, optional, forbidden = pick("edges"), pick("optional_edges"), pick("forbidden_edges")
+    required, optional, forbidden = (
+        [g for g in doc.get(key, []) if set(_relations(g)) & scored]
+        for key in ("edges", "optional_edges", "forbidden_edges")
+    )
     credited: set[int] = set()
     for src, kind, dst, label in _system_edges(article, scored):
         hits = [i for i, g in enumerate(required) if _matches(src, kind, dst, g)]
@@ -158,7 +176,9 @@ def _score_doc(doc: Mapping[str, Any], article: Mapping[str, Any], total: Score)
             total.misses.append(f"{doc['id']}: {g['source'][0]} -{kind}-> {g['target'][0]}")
 
 
-def score_articles(gold_docs: Sequence[Mapping[str, Any]], articles: Sequence[Mapping[str, Any]]) -> Score:
+def score_articles(
+    gold_docs: Sequence[Mapping[str, Any]], articles: Sequence[Mapping[str, Any]]
+) -> Score:
     """Score ``articles`` (the extract command's JSON articles) against gold documents."""
     by_id = {str(a.get("id")): a for a in articles}
     total = Score()

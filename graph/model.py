@@ -71,7 +71,11 @@ FACTUAL_MODALITIES = frozenset({Modality.ASSERTED, Modality.REPORTED})
 
 
 def slugify(name: str) -> str:
-    """Fold accents, case and punctuation: ``slugify("Hay'at Tahrir al-Sham") == 'hayat-tahrir-al-sham'``."""
+    """Fold accents, case and punctuation.
+
+    >>> slugify("Hay'at Tahrir al-Sham")
+    'hayat-tahrir-al-sham'
+    """
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     folded = re.sub(r"[\u2018\u2019'`.]", "", folded)

@@ -37,7 +37,9 @@ class Settings:
         return self.store.startswith(NEO4J_SCHEMES)
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, *, store: str | None = None) -> Settings:
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, *, store: str | None = None
+    ) -> Settings:
         """Read the environment; an explicit ``store`` (from ``--store``) wins over it."""
         env = os.environ if env is None else env
         return cls(

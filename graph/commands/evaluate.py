@@ -27,8 +27,10 @@ def _report(score: Score, quiet: bool) -> None:
     print(f"{'kind':<18}{'required':>9}{'found':>7}{'true':>6}{'false':>7}")
     for kind, (req, found, true, false) in sorted(score.per_kind.items()):
         print(f"{kind:<18}{req:>9}{found:>7}{true:>6}{false:>7}")
-    print(f"precision {score.precision:.3f} recall {score.recall:.3f} f1 {score.f1:.3f} "
-          f"(forbidden edges output: {score.forbidden})")
+    print(
+        f"precision {score.precision:.3f} recall {score.recall:.3f} f1 {score.f1:.3f} "
+        f"(forbidden edges output: {score.forbidden})"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

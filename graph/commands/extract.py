@@ -14,41 +14,73 @@ __all__ = ["add_arguments", "extraction_json", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help=".txt files (id = file name), .jsonl files (id, text, ...) or - for stdin")
-    parser.add_argument("--json", action="store_true", help="print one JSON document for all articles")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=".txt files (id = file name), .jsonl files (id, text, ...) or - for stdin",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON document for all articles"
+    )
     parser.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
 
 
 def actor_json(actor: Actor) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind.value,
-                           "aliases": list(actor.aliases), "mentions": actor.mentions}
+    out: dict[str, Any] = {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind.value,
+        "aliases": list(actor.aliases),
+        "mentions": actor.mentions,
+    }
     if actor.location is not None:
         loc = actor.location
-        out["geo"] = {"geonames_id": loc.geonames_id, "lat": loc.latitude, "lon": loc.longitude,
-                      "country": loc.country_code}
+        out["geo"] = {
+            "geonames_id": loc.geonames_id,
+            "lat": loc.latitude,
+            "lon": loc.longitude,
+            "country": loc.country_code,
+        }
     return out
 
 
 def relation_json(rel: Relation) -> dict[str, Any]:
     return {
-        "id": rel.id, "source": rel.source, "target": rel.target, "kind": rel.kind.value,
-        "modality": rel.modality.value, "confidence": rel.confidence,
+        "id": rel.id,
+        "source": rel.source,
+        "target": rel.target,
+        "kind": rel.kind.value,
+        "modality": rel.modality.value,
+        "confidence": rel.confidence,
         "date": rel.first_reported.isoformat() if rel.first_reported else None,
-        "evidence": [{"article": e.article_id, "sentence": e.sentence, "start": e.start,
-                      "end": e.end, "trigger": e.trigger, "source_text": e.source_text,
-                      "target_text": e.target_text, "extractor": e.extractor_version}
-                     for e in rel.evidence],
+        "evidence": [
+            {
+                "article": e.article_id,
+                "sentence": e.sentence,
+                "start": e.start,
+                "end": e.end,
+                "trigger": e.trigger,
+                "source_text": e.source_text,
+                "target_text": e.target_text,
+                "extractor": e.extractor_version,
+            }
+            for e in rel.evidence
+        ],
     }
 
 
 def extraction_json(ex: Extraction) -> dict[str, Any]:
     art = ex.article
-    return {"id": art.id, "title": art.title, "url": art.url,
-            "published": art.published.isoformat() if art.published else None,
-            "actors": [actor_json(a) for a in ex.actors],
-            "relations": [relation_json(r) for r in ex.relations],
-            "warnings": list(ex.warnings)}
+    return {
+        "id": art.id,
+        "title": art.title,
+        "url": art.url,
+        "published": art.published.isoformat() if art.published else None,
+        "actors": [actor_json(a) for a in ex.actors],
+        "relations": [relation_json(r) for r in ex.relations],
+        "warnings": list(ex.warnings),
+    }
 
 
 def _print_readable(ex: Extraction) -> None:
@@ -57,8 +89,10 @@ def _print_readable(ex: Extraction) -> None:
     for warning in ex.warnings:
         print(f"  ! {warning}")
     for r in ex.relations:
-        print(f"  {names[r.source]} -{r.kind.value}-> {names[r.target]}  "
-              f"[{r.modality.value}, {r.confidence:.2f}] «{r.evidence[0].sentence.strip()[:120]}»")
+        print(
+            f"  {names[r.source]} -{r.kind.value}-> {names[r.target]}  "
+            f"[{r.modality.value}, {r.confidence:.2f}] «{r.evidence[0].sentence.strip()[:120]}»"
+        )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -131,7 +131,9 @@ def _state_surfaces(raw: dict[str, Any], entry: Entry) -> Iterator[tuple[str, Re
         yield name, Reading.PEOPLE
 
 
-def _states(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
+def _states(
+    rows: Iterable[dict[str, Any]],
+) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
     for raw in rows:
         entry = Entry(
             name=raw["name"],
@@ -145,7 +147,9 @@ def _states(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[Entry, Iterable[tu
         yield entry, list(_state_surfaces(raw, entry))
 
 
-def _groups(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
+def _groups(
+    rows: Iterable[dict[str, Any]],
+) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
     for raw in rows:
         kind = ActorKind(raw.get("kind") or "faction")
         aliases = _strings(raw.get("aliases"))
@@ -153,7 +157,9 @@ def _groups(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[Entry, Iterable[tu
         yield entry, [(n, Reading.NAME) for n in (raw["name"], *aliases)]
 
 
-def _leaders(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
+def _leaders(
+    rows: Iterable[dict[str, Any]],
+) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
     for raw in rows:
         aliases = _strings(raw.get("aliases"))
         entry = Entry(raw["name"], ActorKind.PERSON, aliases, leads=raw.get("leads"))

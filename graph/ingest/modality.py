@@ -1,4 +1,6 @@
-"""How firmly the text states an event: asserted, reported, claimed, alleged, denied or hypothetical.
+"""How firmly the text states an event.
+
+An event is asserted, reported, claimed, alleged, denied or hypothetical.
 
 The trigger's own clause and the clauses that govern it are read upwards: a negation or a verb
 of denial makes it denied, "accused X of" alleged, a modal, a condition or a verb of intent
@@ -65,7 +67,5 @@ class ModalityReader:
     def _according_to(self, trigger: Token) -> bool:
         sent = trigger.sent
         return any(
-            t.lower_ == "according" and t.nbor(1).lower_ == "to"
-            for t in sent
-            if t.i + 1 < sent.end
+            t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sent if t.i + 1 < sent.end
         )

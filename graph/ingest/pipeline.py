@@ -93,14 +93,18 @@ class Extractor:
         actors = tuple(sorted((self._actor(b) for b in builders.values()), key=lambda a: a.id))
         return Extraction(article, actors, tuple(_dedupe(relations)))
 
-    def _note(self, builders: dict[str, _ActorBuilder], entry: Entry, surface: str, scope: str) -> str:
+    def _note(
+        self, builders: dict[str, _ActorBuilder], entry: Entry, surface: str, scope: str
+    ) -> str:
         key = _entry_id(entry, scope)
         builder = builders.setdefault(key, _ActorBuilder(key, entry, set()))
         builder.surfaces.add(surface.strip())
         builder.mentions += 1
         return key
 
-    def _relation(self, cand: Candidate, article: Article, builders: dict[str, _ActorBuilder]) -> Relation:
+    def _relation(
+        self, cand: Candidate, article: Article, builders: dict[str, _ActorBuilder]
+    ) -> Relation:
         source = self._note(builders, cand.source.entry, cand.source.surface, article.id)
         target = self._note(builders, cand.target.entry, cand.target.surface, article.id)
         sent = cand.trigger.sent
@@ -115,9 +119,14 @@ class Extractor:
             published=article.published,
         )
         return Relation(
-            source=source, target=target, kind=cand.kind, modality=self.modality.read(cand.trigger),
-            confidence=cand.confidence, evidence=(evidence,),
-            first_reported=article.published, last_reported=article.published,
+            source=source,
+            target=target,
+            kind=cand.kind,
+            modality=self.modality.read(cand.trigger),
+            confidence=cand.confidence,
+            evidence=(evidence,),
+            first_reported=article.published,
+            last_reported=article.published,
         )
 
     def _actor(self, builder: _ActorBuilder) -> Actor:

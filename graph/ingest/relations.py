@@ -24,7 +24,9 @@ __all__ = ["Candidate", "RelationReader"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
-IMPACT_VERBS = frozenset({"hit", "target", "focus", "strike", "pound", "destroy", "damage", "level"})
+IMPACT_VERBS = frozenset(
+    {"hit", "target", "focus", "strike", "pound", "destroy", "damage", "level"}
+)
 BACKED_SUFFIXES = ("-backed", "-supported", "-funded", "-sponsored", "-armed", "-allied")
 
 
@@ -40,7 +42,9 @@ class Candidate:
 class RelationReader:
     def __init__(self, triggers: Triggers) -> None:
         self.t = triggers
-        self.nouns = {RelationKind(k): triggers.nouns(k) for k in ("STRIKES", "CAPTURES", "BACKS", "FIGHTS")}
+        self.nouns = {
+            RelationKind(k): triggers.nouns(k) for k in ("STRIKES", "CAPTURES", "BACKS", "FIGHTS")
+        }
         self.light_verbs = triggers.words("light_verbs")
         self.receive_verbs = triggers.words("receive_verbs")
         self.control_nouns = triggers.words("control_nouns")
@@ -88,15 +92,20 @@ class RelationReader:
             return agent_by, _with_conj(verb.head), True
         if passive:
             return agent_by, _with_conj(passive[0]), True
-        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS or (
-            c.dep_ == "npadvmod" and c.pos_ == "PROPN")]  # "threatened to strike Haifa"
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ in OBJECT_DEPS or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
+        ]  # "threatened to strike Haifa"
         patients = [o for obj in objects for o in _with_conj(obj)]
         if opts.get("object_is_weapon") or not patients:
             preps = set(opts.get("preps") or ())
-            patients = self._prep_objects(verb, preps) or ([] if opts.get("object_is_weapon") else patients)
+            patients = self._prep_objects(verb, preps) or (
+                [] if opts.get("object_is_weapon") else patients
+            )
             if not patients and opts.get("object_is_weapon"):
                 patients = [p for obj in objects for p in self._noun_target(obj)]
-        if opts.get("control_only") or patients and patients[0].lower_ in self.control_nouns:
+        if opts.get("control_only") or (patients and patients[0].lower_ in self.control_nouns):
             patients = [p for obj in patients for p in self._prep_objects(obj, {"of", "over"})]
         return subjects, patients, False
 
@@ -111,7 +120,10 @@ class RelationReader:
                 return _with_conj(accused[0])
         for token in [verb, *verb.ancestors][:4]:
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS] or [
-                g for c in token.children if c.dep_ == "aux" for g in c.children
+                g
+                for c in token.children
+                if c.dep_ == "aux"
+                for g in c.children
                 if g.dep_ in SUBJECT_DEPS  # a verb the parser took for an auxiliary
             ]
             if subjects:
@@ -233,8 +245,14 @@ class RelationReader:
     # ---- pairing -----------------------------------------------------------------------------
 
     def _pair(
-        self, kind: RelationKind, agent: Token, patient: Token, trigger: Token,
-        confidence: float, ctx: Context, opts: dict[str, Any],
+        self,
+        kind: RelationKind,
+        agent: Token,
+        patient: Token,
+        trigger: Token,
+        confidence: float,
+        ctx: Context,
+        opts: dict[str, Any],
     ) -> Iterator[Candidate]:
         sources = ctx.actors(agent) or ctx.modifier(agent)
         if kind in (RelationKind.BACKS, RelationKind.FIGHTS):
@@ -245,7 +263,9 @@ class RelationReader:
             targets = self._strike_targets(patient, ctx)
         for source in sources:
             for target in targets:
-                yield from self._emit(kind, source, target, trigger, confidence * _generic(source, target))
+                yield from self._emit(
+                    kind, source, target, trigger, confidence * _generic(source, target)
+                )
 
     def _strike_targets(self, patient: Token, ctx: Context) -> list[Resolved]:
         mention = ctx.mentions.at(patient.i)
@@ -256,11 +276,19 @@ class RelationReader:
         return ctx.actors(patient) or ctx.places(patient)
 
     def _emit(
-        self, kind: RelationKind, source: Resolved, target: Resolved, trigger: Token, confidence: float
+        self,
+        kind: RelationKind,
+        source: Resolved,
+        target: Resolved,
+        trigger: Token,
+        confidence: float,
     ) -> Iterator[Candidate]:
         if source.entry.kind not in ACTOR_KINDS or source.entry.name == target.entry.name:
             return
-        if kind in (RelationKind.BACKS, RelationKind.FIGHTS) and target.entry.kind not in ACTOR_KINDS:
+        if (
+            kind in (RelationKind.BACKS, RelationKind.FIGHTS)
+            and target.entry.kind not in ACTOR_KINDS
+        ):
             return
         if kind is RelationKind.CAPTURES and target.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
             return

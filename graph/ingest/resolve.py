@@ -25,9 +25,36 @@ PLACE_KINDS = frozenset({ActorKind.CITY, ActorKind.REGION, ActorKind.FACILITY})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod"})
 PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "them", "itself", "themselves"})
 SPEECH_LEMMAS = frozenset({"say", "claim", "report", "announce", "state", "tell", "add", "confirm"})
-SKIP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
-                        "these", "those", "several", "some", "many", "two", "three", "four",
-                        "five", "dozens", "other", "last", "first", "key", "major", "main"})
+SKIP_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "several",
+        "some",
+        "many",
+        "two",
+        "three",
+        "four",
+        "five",
+        "dozens",
+        "other",
+        "last",
+        "first",
+        "key",
+        "major",
+        "main",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +145,7 @@ class Context:
         return None
 
     def modifier(self, mod: Token) -> list[Resolved]:
-        """Actors named by a modifier: 'Russian' in 'Russian strikes', 'Iran' in "Iran's support"."""
+        """Actors named by a modifier: 'Russian' in 'Russian strikes', 'Iran' in "Iran's aid"."""
         found: list[Resolved] = []
         for tok in [mod, *mod.conjuncts]:
             mention = self.mentions.at(tok.i)
@@ -143,16 +170,25 @@ class Context:
         return found
 
     def _indirect(self, token: Token) -> list[Resolved]:
-        for check in (self._appositive, self._loyal_to, self._led_by, self._state_generic,
-                      self._ethnic_force, self._faction_generic, self._pronoun):
+        for check in (
+            self._appositive,
+            self._loyal_to,
+            self._led_by,
+            self._state_generic,
+            self._ethnic_force,
+            self._faction_generic,
+            self._pronoun,
+        ):
             found = check(token)
             if found:
                 return found
         return []
 
     def _appositive(self, token: Token) -> list[Resolved]:
-        for other in [*(c for c in token.children if c.dep_ == "appos"),
-                      *([token.head] if token.dep_ == "appos" else [])]:
+        for other in [
+            *(c for c in token.children if c.dep_ == "appos"),
+            *([token.head] if token.dep_ == "appos" else []),
+        ]:
             resolved = self._direct(other)
             if resolved and resolved[0].entry.kind in ACTOR_KINDS:
                 return resolved
@@ -189,9 +225,11 @@ class Context:
     def _state_generic(self, token: Token) -> list[Resolved]:
         """'the army', 'junta jets', 'regime forces', 'government troops'."""
         words = {token.lower_, *(c.lower_ for c in token.children if c.dep_ in MODIFIER_DEPS)}
-        is_generic = token.lower_ in self.state_generics or (
-            token.lower_ in self.state_generic_heads and words & self.state_generic_mods
-        ) or bool(words & self.state_generics and token.lower_ in self.force_nouns)
+        is_generic = (
+            token.lower_ in self.state_generics
+            or (token.lower_ in self.state_generic_heads and words & self.state_generic_mods)
+            or bool(words & self.state_generics and token.lower_ in self.force_nouns)
+        )
         if not is_generic or self.home_state is None:
             return []
         phrase = _phrase(token, token)
@@ -206,7 +244,11 @@ class Context:
         if token.lower_ not in self.force_nouns or token.lower_ in self.unarmed:
             return []
         for mod in token.children:
-            if mod.dep_ in ("amod", "compound") and mod.ent_type_ == "NORP" and not self.mentions.at(mod.i):
+            if (
+                mod.dep_ in ("amod", "compound")
+                and mod.ent_type_ == "NORP"
+                and not self.mentions.at(mod.i)
+            ):
                 name = f"{mod.text} {token.lower_}"
                 return [Resolved(Entry(name, ActorKind.FACTION, (name,)), name)]
         return []
@@ -217,7 +259,10 @@ class Context:
         mods = {c.lower_ for c in token.children if c.dep_ in MODIFIER_DEPS}
         if words & self.unarmed or not (words | mods) & self.faction_generics:
             return []
-        if token.lower_ in self.force_nouns - self.faction_generics and not mods & self.faction_generics:
+        if (
+            token.lower_ in self.force_nouns - self.faction_generics
+            and not mods & self.faction_generics
+        ):
             return []
         mention = self.salient_faction(token.i)
         if mention is None:
@@ -262,7 +307,9 @@ class Context:
             return [self._facility(token)]
         if token.lower_ in self.settlement_nouns and token.pos_ in ("NOUN", "PROPN"):
             named = self._named_places(token)
-            if named or not any(c.dep_ in ("prep", "advmod") and c.i > token.i for c in token.children):
+            if named or not any(
+                c.dep_ in ("prep", "advmod") and c.i > token.i for c in token.children
+            ):
                 return named  # a bare "positions" names no place
             return [self._area(token)]
         return []
@@ -275,18 +322,31 @@ class Context:
             city = self.gazetteer.lookup(mention.text, codes) if self.gazetteer else None
             if city is None:
                 return Resolved(Entry(mention.text, ActorKind.CITY, (mention.text,)), mention.text)
-            entry = Entry(city.name, ActorKind.CITY, (mention.text,), countries=(city.country_code,),
-                          location=city.location)
+            entry = Entry(
+                city.name,
+                ActorKind.CITY,
+                (mention.text,),
+                countries=(city.country_code,),
+                location=city.location,
+            )
             return Resolved(entry, mention.text)
         return None
 
     def _named_places(self, token: Token) -> list[Resolved]:
         """'Paletwa township', 'the town of Babanusa', 'positions in Raqqa and Deir ez-Zor'."""
         compounds = [c for c in token.children if c.dep_ == "compound"]
-        ofs = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-               for o in _prep_objects(c)]
-        ins = [o for c in token.children if c.dep_ == "prep" and c.lower_ in self.inside_preps
-               for o in _prep_objects(c)]
+        ofs = [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in _prep_objects(c)
+        ]
+        ins = [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in self.inside_preps
+            for o in _prep_objects(c)
+        ]
         appos = [c for c in token.children if c.dep_ == "appos"]
         for group in (compounds, ofs, appos, ins):
             found = [p for t in group for p in self._mentioned_place(t)]
@@ -310,22 +370,38 @@ class Context:
     def _named_area(self, token: Token) -> Resolved:
         """A proper name on a settlement word that the gazetteer does not know."""
         head = token.head
-        text = " ".join(t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN")
+        text = " ".join(
+            t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN"
+        )
         kind = ActorKind.REGION if head.lower_ in self.region_words else ActorKind.CITY
         return Resolved(Entry(text, kind, (text, f"{text} {head.text}")), text)
 
     def _facility(self, token: Token) -> Resolved:
         """'the Rustan bridge', 'a military base', 'weapon-smuggling routes'."""
-        words = [t for t in token.doc[token.left_edge.i : token.i + 1]
-                 if t.lower_ not in SKIP_WORDS and t.pos_ not in ("DET", "NUM", "PRON")
-                 and t.dep_ not in ("poss", "case", "punct") or t.text == "-"]
+        words = [
+            t
+            for t in token.doc[token.left_edge.i : token.i + 1]
+            if (
+                t.lower_ not in SKIP_WORDS
+                and t.pos_ not in ("DET", "NUM", "PRON")
+                and t.dep_ not in ("poss", "case", "punct")
+            )
+            or t.text == "-"
+        ]
         text = " ".join(t.text for t in words).replace(" - ", "-").strip("- ") or token.text
         return Resolved(Entry(text, ActorKind.FACILITY, (text,)), text)
 
     def _area(self, token: Token) -> Resolved:
         """An unnamed area described relative to a place: 'districts south of Marib'."""
-        keep = [token, *(t for c in token.children if c.dep_ in ("prep", "advmod", "amod")
-                         and c.i > token.i for t in c.subtree)]
+        keep = [
+            token,
+            *(
+                t
+                for c in token.children
+                if c.dep_ in ("prep", "advmod", "amod") and c.i > token.i
+                for t in c.subtree
+            ),
+        ]
         words = sorted((t for t in keep if t.dep_ not in ("punct", "cc")), key=lambda t: t.i)
         text = " ".join(t.text for t in words[:8])
         return Resolved(Entry(text, ActorKind.REGION, (text,)), text)

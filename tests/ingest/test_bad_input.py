@@ -35,7 +35,7 @@ def test_huge_text_is_refused_with_the_limit(tmp_path):
     path = tmp_path / "huge.txt"
     path.write_text("word " * 1_100_000)
     (item,) = read_articles([str(path)])
-    assert isinstance(item, ReadFailure) and "limit" in item.reason or "split" in item.reason
+    assert (isinstance(item, ReadFailure) and "limit" in item.reason) or "split" in item.reason
 
 
 def test_batch_goes_on_past_bad_lines(tmp_path):
@@ -52,7 +52,9 @@ def test_stdin_text():
 
 
 def test_non_english_text_gives_an_empty_result_with_a_warning(extractor):
-    text = ("Las fuerzas del gobierno tomaron el control de la ciudad después de varios días de "
-            "combates intensos con los grupos armados que operan en la región del norte del país.")
+    text = (
+        "Las fuerzas del gobierno tomaron el control de la ciudad después de varios días de "
+        "combates intensos con los grupos armados que operan en la región del norte del país."
+    )
     ex = extractor.extract(Article("es", text))
     assert ex.relations == () and ex.warnings

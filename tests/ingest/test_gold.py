@@ -13,7 +13,8 @@ from graph.model import Article
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 pytestmark = pytest.mark.skipif(
-    not (SHARED / "gold").is_dir(), reason=f"no gold annotations at {SHARED}/gold (../shared absent)"
+    not (SHARED / "gold").is_dir(),
+    reason=f"no gold annotations at {SHARED}/gold (../shared absent)",
 )
 
 
@@ -23,7 +24,9 @@ def _score(extractor, docs, articles):
 
 
 def test_seed_articles(extractor):
-    docs = [json.loads(line) for line in (SHARED / "gold/seeds.jsonl").read_text().splitlines() if line]
+    docs = [
+        json.loads(line) for line in (SHARED / "gold/seeds.jsonl").read_text().splitlines() if line
+    ]
     articles = [Article(p.stem, p.read_text()) for p in sorted((SHARED / "seeds").glob("*.txt"))]
     score = _score(extractor, docs, articles)
     print(f"seeds: precision {score.precision:.3f} recall {score.recall:.3f}")
@@ -32,7 +35,9 @@ def test_seed_articles(extractor):
 
 
 def test_dev_set(extractor):
-    docs = [json.loads(line) for line in (SHARED / "gold/dev.jsonl").read_text().splitlines() if line]
+    docs = [
+        json.loads(line) for line in (SHARED / "gold/dev.jsonl").read_text().splitlines() if line
+    ]
     score = _score(extractor, docs, [Article(str(d["id"]), d["text"]) for d in docs])
     print(f"dev: precision {score.precision:.3f} recall {score.recall:.3f} f1 {score.f1:.3f}")
     assert score.f1 >= 0.8, (score.misses, score.false_edges)

@@ -25,8 +25,9 @@ def test_closing_in_is_not_a_capture(extract):
 
 
 def test_conditional_and_modal_are_hypothetical(extract):
-    found = extract("If Tehran stops arming the Houthis, the group could lose Hodeidah.",
-                    all_modalities=True)
+    found = extract(
+        "If Tehran stops arming the Houthis, the group could lose Hodeidah.", all_modalities=True
+    )
     assert ("Iran", "BACKS", "Houthis") in kinds(found, "hypothetical")
     found = extract("Analysts say the TPLF could capture Alamata within days.", all_modalities=True)
     assert not kinds(found, "asserted") and not kinds(found, "reported")

@@ -55,14 +55,18 @@ def test_light_verb_with_nominal_trigger(extract):
 
 
 def test_support_for_with_possessive_pronoun(extract):
-    found = edges(extract("Rwanda and Uganda deny their support for the M23 rebels."), )
+    found = edges(
+        extract("Rwanda and Uganda deny their support for the M23 rebels."),
+    )
     assert not any(k == "BACKS" for _, k, _ in found)  # denied: not a fact
     found = edges(extract("Belarus and Iran continue their military support for Russia."))
     assert {("Belarus", "BACKS", "Russia"), ("Iran", "BACKS", "Russia")} <= found
 
 
 def test_receives_weapons_from(extract):
-    found = edges(extract("Hezbollah, which receives weapons and money from Iran, fired rockets at Haifa."))
+    found = edges(
+        extract("Hezbollah, which receives weapons and money from Iran, fired rockets at Haifa.")
+    )
     assert ("Iran", "BACKS", "Hezbollah") in found
     assert ("Hezbollah", "STRIKES", "Haifa") in found
 

@@ -11,8 +11,10 @@ def names(extractor, text):
 
 
 def test_acronym_defined_in_text(extractor):
-    text = ("The Front for Renewal and Unity (FRU) said it had seized Ndele. "
-            "FRU fighters later shelled the airport.")
+    text = (
+        "The Front for Renewal and Unity (FRU) said it had seized Ndele. "
+        "FRU fighters later shelled the airport."
+    )
     actors, ex = names(extractor, text)
     front = actors["Front for Renewal and Unity"]
     assert "FRU" in front.aliases
@@ -32,8 +34,10 @@ def test_leader_forms(extract):
 
 
 def test_generic_group_resolves_to_last_named_group(extract):
-    text = ("The Allied Democratic Forces attacked a village near Beni. "
-            "The rebels then shelled the town of Oicha.")
+    text = (
+        "The Allied Democratic Forces attacked a village near Beni. "
+        "The rebels then shelled the town of Oicha."
+    )
     found = extract(text)
     assert any(s == "Allied Democratic Forces" for s, _, _, _ in found)
 
