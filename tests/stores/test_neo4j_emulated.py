@@ -10,8 +10,11 @@ checked by ``test_cypher_lint.py``; against a live server by the contract suite 
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import cast
 
 import pytest
@@ -21,10 +24,14 @@ from graph.stores.base import GraphStore
 from graph.stores.neo4j import Neo4jStore
 
 from .emulated_graph import EmulatedDriver
-from .test_contract import *  # noqa: F403
-from .test_contract_curation import *  # noqa: F403
-from .test_contract_graph import *  # noqa: F403
-from .test_contract_properties import *  # noqa: F403
+
+pytestmark = pytest.mark.anyio
+
+# every part of the contract, present and future: its tests become this module's tests
+for _part in pkgutil.iter_modules([str(Path(__file__).parent)]):
+    if _part.name.startswith("test_contract"):
+        _module = importlib.import_module(f"{__package__}.{_part.name}")
+        globals().update({k: v for k, v in vars(_module).items() if k.startswith("test_")})
 
 
 class EmulatedStores:
