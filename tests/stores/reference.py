@@ -1,11 +1,11 @@
 """What a store must hold after ingesting some extractions, computed the plain way.
 
-This is the contract's definition of merging, written independently of any store: the latest
-version of each article counts; reports of one (source, kind, target, modality) merge into one
-relation whose confidence is the maximum, whose dates are the earliest and latest dated
-evidence and whose evidence comes in a fixed order; an actor's mentions are summed over the
-articles naming it; its aliases are every name the articles gave it but its own, one per
-folded form (the smallest string), sorted.
+This is the contract's definition of merging, written independently of any store. The latest
+text of each article counts (the same text again changes nothing, even with other facts).
+Reports of one (source, kind, target, modality) merge into one relation whose confidence is
+the maximum, whose dates are the earliest and latest dated evidence and whose evidence comes in
+a fixed order. An actor's mentions are summed over the articles naming it; its aliases are
+every name the articles gave it but its own, one per folded form (the smallest string), sorted.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from datetime import date
 from graph.model import Actor, Evidence, Extraction, Relation
 from graph.stores.base import GraphSnapshot
 
-__all__ = ["evidence_order", "expected_snapshot", "fold"]
+__all__ = ["evidence_order", "expected_snapshot", "fold", "ingested"]
 
 
 def fold(text: str) -> str:
@@ -32,10 +32,17 @@ def evidence_order(ev: Evidence) -> tuple[object, ...]:
     )  # fmt: skip
 
 
+def ingested(current: dict[str, Extraction], ex: Extraction) -> None:
+    """Ingest into a plain dict: a new text replaces the old, the same text changes nothing."""
+    old = current.get(ex.article.id)
+    if old is None or old.article.content_hash != ex.article.content_hash:
+        current[ex.article.id] = ex
+
+
 def _latest(extractions: Iterable[Extraction]) -> list[Extraction]:
     current: dict[str, Extraction] = {}
     for ex in extractions:
-        current[ex.article.id] = ex
+        ingested(current, ex)
     return list(current.values())
 
 

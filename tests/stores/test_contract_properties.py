@@ -23,7 +23,7 @@ from graph.stores.base import GraphSnapshot, GraphStore, RelationFilter
 
 from .conftest import StoreMaker
 from .corpus import ALL, EL_FASHER, FARDC, HOUTHIS, IRAN, M23, RSF, SAF, UAE, Fact, report
-from .reference import expected_snapshot
+from .reference import expected_snapshot, ingested
 
 PROPERTY = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -114,7 +114,7 @@ def test_any_ingests_and_deletes_end_at_the_reference(
     current: dict[str, Extraction] = {}
     for op, ex in ops:
         if op == "ingest":
-            current[ex.article.id] = ex
+            ingested(current, ex)
         else:
             current.pop(ex.article.id, None)
     assert asyncio.run(run()) == expected_snapshot(current.values())
