@@ -47,7 +47,7 @@ from graph.stores.base import (
 from graph.stores.graph_cache import apply_changes, load_graph, read_changes
 from graph.stores.sqlite_facts import Touched, bump_generation, ids_param
 from graph.stores.sqlite_ingest import check_extraction, retract_article, write_article
-from graph.stores.sqlite_schema import connect, translate_errors
+from graph.stores.sqlite_schema import BUSY_TIMEOUT, connect, translate_errors
 
 __all__ = ["EmbeddedStore"]
 
@@ -67,8 +67,11 @@ def _check_page(limit: int, offset: int = 0) -> None:
 class EmbeddedStore:
     """A :class:`~graph.stores.base.GraphStore` in one SQLite file, no server needed."""
 
-    def __init__(self, path: str | os.PathLike[str], *, readers: int = 4) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, readers: int = 4, busy_timeout: float = BUSY_TIMEOUT
+    ) -> None:
         self.path = FilePath(path).expanduser()
+        self._busy_timeout = busy_timeout
         self._writer: sqlite3.Connection | None = None
         self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
         self._opened: list[sqlite3.Connection] = []
@@ -89,7 +92,7 @@ class EmbeddedStore:
             try:
                 conn = self._idle.get_nowait()
             except queue.Empty:
-                conn = connect(self.path, create=False)
+                conn = connect(self.path, create=False, busy_timeout=self._busy_timeout)
                 self._opened.append(conn)
             try:
                 yield conn
@@ -178,7 +181,7 @@ class EmbeddedStore:
     # -- lifecycle --------------------------------------------------------------------------
 
     def _open_sync(self) -> None:
-        writer = connect(self.path, create=True)
+        writer = connect(self.path, create=True, busy_timeout=self._busy_timeout)
         with self._write_lock, translate_errors("open the store"):
             self._writer = writer
             self._sync_graph(writer)

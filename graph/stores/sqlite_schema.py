@@ -15,10 +15,10 @@ from pathlib import Path
 
 from graph.errors import StoreError, StoreUnavailableError, TransientStoreError
 
-__all__ = ["BUSY_TIMEOUT_MS", "SCHEMA_VERSION", "connect", "fold", "translate_errors"]
+__all__ = ["BUSY_TIMEOUT", "SCHEMA_VERSION", "connect", "fold", "translate_errors"]
 
 SCHEMA_VERSION = "1"
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT = 5.0  # seconds
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -116,8 +116,11 @@ def _prepare_directory(path: Path) -> None:
         ) from exc
 
 
-def connect(path: Path, *, create: bool) -> sqlite3.Connection:
-    """Open one connection in WAL mode; ``create`` also lays out the tables."""
+def connect(path: Path, *, create: bool, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
+    """Open one connection in WAL mode; ``create`` also lays out the tables.
+
+    A connection waits up to ``busy_timeout`` seconds for another writer before giving up.
+    """
     if create:
         _prepare_directory(path)
     try:
@@ -125,20 +128,20 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             str(path),
             isolation_level=None,
             check_same_thread=False,
-            timeout=BUSY_TIMEOUT_MS / 1000,
+            timeout=busy_timeout,
         )
     except sqlite3.Error as exc:
         raise StoreUnavailableError(f"cannot open the graph store {str(path)!r}: {exc}") from exc
     try:
-        _configure(conn, create=create)
+        _configure(conn, create=create, busy_timeout=busy_timeout)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreUnavailableError(f"cannot use the graph store {str(path)!r}: {exc}") from exc
     return conn
 
 
-def _configure(conn: sqlite3.Connection, *, create: bool) -> None:
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def _configure(conn: sqlite3.Connection, *, create: bool, busy_timeout: float) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     # WAL lets readers run beside the writer; NORMAL sync is still safe against a killed
     # process (only a power cut can lose the last commits), and it keeps bulk loads fast.
     conn.execute("PRAGMA journal_mode = WAL")
