@@ -4,7 +4,10 @@
 //
 // Protocol: one JSON object per line on stdin, one JSON answer per line on stdout, in order.
 //   {"id": 1, "query": "MATCH (a:Actor) WHERE a.id = $id RETURN a", "parameters": {"id": "x"}}
-//     -> {"id": 1, "diagnostics": [{"severity": "error", "message": "...", "offsets": {...}}]}
+//     -> {"id": 1, "diagnostics": [{"severity": "error", "message": "...", "offsets": {...}}],
+//         "symbols": 1}
+// "symbols" counts the variables the semantic analysis found: 0 for a statement that declares
+// some means the analysis did not run on it (the language service swallows its failures).
 //   {"id": 2, "schema": {"labels": [...], "relationshipTypes": [...], "propertyKeys": [...]}}
 //     -> {"id": 2, "ok": true}     (the schema applies to every later query)
 // Parameters a query uses must be listed in "parameters" (values are only examples), so a missing
@@ -29,15 +32,18 @@ function dbSchema(parameters) {
   };
 }
 
-function diagnosticsOf(query, parameters) {
-  const { diagnostics } = lintCypherQuery(query, dbSchema(parameters));
-  return diagnostics.map((d) => ({
-    severity: SEVERITY[d.severity] ?? String(d.severity),
-    message: d.message,
-    offsets: d.offsets,
-    line: d.range.start.line,
-    character: d.range.start.character,
-  }));
+function lint(query, parameters) {
+  const { diagnostics, symbolTables } = lintCypherQuery(query, dbSchema(parameters));
+  return {
+    diagnostics: diagnostics.map((d) => ({
+      severity: SEVERITY[d.severity] ?? String(d.severity),
+      message: d.message,
+      offsets: d.offsets,
+      line: d.range.start.line,
+      character: d.range.start.character,
+    })),
+    symbols: (symbolTables ?? []).reduce((n, table) => n + table.length, 0),
+  };
 }
 
 function answer(line) {
@@ -57,7 +63,7 @@ function answer(line) {
     if (typeof request.query !== 'string') {
       return { id, error: 'expected a "query" string or a "schema" object' };
     }
-    return { id, diagnostics: diagnosticsOf(request.query, request.parameters) };
+    return { id, ...lint(request.query, request.parameters) };
   } catch (err) {
     return { id, error: `linter failed: ${err.message}` };
   }
