@@ -6,6 +6,7 @@ from its source to its target, keyed by the relation id, carrying only ``kind``
 ``first`` (the date it was first reported, or ``None``). Everything else about a relation is
 fetched from the store by id, which keeps a million edges small.
 
+>>> from graph.stores.base import Direction
 >>> g = nx.MultiDiGraph()
 >>> add_relation(g, "r1", "state:iran", "faction:hezbollah", RelationKind.BACKS, Modality.ASSERTED)
 >>> steps(g, "faction:hezbollah", Direction.IN, EdgeFilter())

@@ -27,6 +27,8 @@ def neighbourhood(
     Like :func:`networkx.ego_graph`, the relations are those of the induced subgraph: two
     actors on the rim keep the relation between them.
 
+    >>> from graph.model import Modality, RelationKind
+    >>> from graph.queries import add_relation
     >>> g = nx.MultiDiGraph()
     >>> add_relation(g, "r1", "rsf", "saf", RelationKind.FIGHTS, Modality.ASSERTED)
     >>> add_relation(g, "r2", "saf", "el-fasher", RelationKind.STRIKES, Modality.REPORTED)

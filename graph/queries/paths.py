@@ -90,6 +90,8 @@ def simple_paths(
 ) -> list[IdPath]:
     """Every simple path from ``source`` to ``target`` of 1..``max_length`` relations.
 
+    >>> from graph.model import Modality, RelationKind
+    >>> from graph.queries import add_relation
     >>> g = nx.MultiDiGraph()
     >>> add_relation(g, "r1", "rsf", "saf", RelationKind.FIGHTS, Modality.ASSERTED)
     >>> add_relation(g, "r2", "uae", "rsf", RelationKind.BACKS, Modality.REPORTED)
@@ -124,6 +126,8 @@ def shortest_paths(
 ) -> list[IdPath]:
     """All the shortest paths (every one of the least length, up to ``max_length``).
 
+    >>> from graph.model import Modality, RelationKind
+    >>> from graph.queries import add_relation
     >>> g = nx.MultiDiGraph()
     >>> add_relation(g, "r1", "a", "b", RelationKind.FIGHTS, Modality.ASSERTED)
     >>> add_relation(g, "r2", "b", "c", RelationKind.FIGHTS, Modality.ASSERTED)

@@ -50,6 +50,8 @@ def supporters_of(
     kinds of chain. ``as_of`` keeps relations first reported on or before that date. Chains
     come shortest first, then by actor ids, then by relation ids.
 
+    >>> from graph.model import Modality, RelationKind
+    >>> from graph.queries import add_relation
     >>> g = nx.MultiDiGraph()
     >>> add_relation(g, "r1", "iran", "hezbollah", RelationKind.BACKS, Modality.ASSERTED)
     >>> add_relation(g, "r2", "hezbollah", "syria", RelationKind.BACKS, Modality.REPORTED)
