@@ -16,6 +16,8 @@ from graph.model import Modality
 
 __all__ = ["ModalityReader"]
 
+CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "csubj", "conj"})
+
 
 class ModalityReader:
     def __init__(self, triggers: Triggers) -> None:
@@ -29,20 +31,26 @@ class ModalityReader:
     def read(self, trigger: Token) -> Modality:
         """The modality of the event that ``trigger`` names."""
         reported = False
-        for depth, token in enumerate([trigger, *trigger.ancestors]):
+        chain = [trigger, *trigger.ancestors]
+        for depth, token in enumerate(chain):
             found = self._local(token, is_trigger=depth == 0)
             if found is not None:
                 return found
+            if not depth:
+                continue
+            governed = chain[depth - 1].dep_  # how the event hangs from this word
             lemma = token.lemma_.lower()
-            if depth and lemma in self.deny:
+            if lemma in self.deny:
                 return Modality.DENIED
-            if depth and lemma in self.allege:
+            if lemma in self.allege:
                 return Modality.ALLEGED
-            if depth and lemma in self.claim:
-                return Modality.CLAIMED
-            if depth and (lemma in self.hedge or lemma in self.hedge_nouns):
+            if lemma in self.claim:
+                # "claimed it had seized X" is a claim; "claimed (responsibility for) an attack"
+                # is a perpetrator's own report of what it did
+                return Modality.CLAIMED if governed in CLAUSAL else Modality.REPORTED
+            if lemma in self.hedge or lemma in self.hedge_nouns:
                 return Modality.HYPOTHETICAL
-            if depth and lemma in self.report:
+            if lemma in self.report:
                 reported = True
                 break  # what a source says is read as its report, whatever governs the source
         if reported or self._according_to(trigger):

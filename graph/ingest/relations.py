@@ -24,6 +24,9 @@ __all__ = ["Candidate", "RelationReader"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+QUANTITY_NOUNS = frozenset(
+    {"most", "much", "part", "parts", "all", "half", "rest", "some", "swaths", "swathes", "areas"}
+)
 IMPACT_VERBS = frozenset(
     {"hit", "target", "focus", "strike", "pound", "destroy", "damage", "level"}
 )
@@ -77,6 +80,8 @@ class RelationReader:
         agents, patients, passive = self._verb_arguments(verb, kind, opts)
         if kind is RelationKind.FIGHTS and any(p.lower_ in self.alongside for p in verb.children):
             kind, patients = RelationKind.BACKS, self._prep_objects(verb, self.alongside)
+        if kind is RelationKind.FIGHTS and not patients and len(agents) > 1:
+            agents, patients = agents[:1], agents[1:]  # "A and B clashed": each fought the other
         confidence = float(opts.get("confidence", 0.85 if not passive else 0.8))
         for agent in agents:
             for patient in patients:
@@ -96,18 +101,29 @@ class RelationReader:
             c
             for c in verb.children
             if c.dep_ in OBJECT_DEPS or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
-        ]  # "threatened to strike Haifa"
-        patients = [o for obj in objects for o in _with_conj(obj)]
-        if opts.get("object_is_weapon") or not patients:
-            preps = set(opts.get("preps") or ())
-            patients = self._prep_objects(verb, preps) or (
-                [] if opts.get("object_is_weapon") else patients
-            )
-            if not patients and opts.get("object_is_weapon"):
-                patients = [p for obj in objects for p in self._noun_target(obj)]
+        ]  # npadvmod: "threatened to strike Haifa"
+        patients = [p for obj in objects for o in _with_conj(obj) for p in self._through(o)]
+        preps = set(opts.get("preps") or ())
+        by_prep = self._prep_objects(verb, preps) if preps else []
+        has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        if kind is RelationKind.BACKS and by_prep:
+            patients = by_prep  # "supplied shells to Russia": the recipient follows "to"
+        elif kind is RelationKind.BACKS and has_with and patients:
+            pass  # "provided the Houthis with missiles": the object is the recipient
+        elif opts.get("object_is_weapon") or not patients:
+            weapon_targets = [p for obj in objects for p in self._noun_target(obj)]
+            patients = by_prep or (weapon_targets if opts.get("object_is_weapon") else patients)
         if opts.get("control_only") or (patients and patients[0].lower_ in self.control_nouns):
             patients = [p for obj in patients for p in self._prep_objects(obj, {"of", "over"})]
         return subjects, patients, False
+
+    def _through(self, token: Token) -> list[Token]:
+        """'most of Rakhine state', 'parts of Kharkiv region': look through the quantity."""
+        if token.lower_ in QUANTITY_NOUNS:
+            inner = self._prep_objects(token, {"of"})
+            if inner:
+                return inner
+        return [token]
 
     def _subjects(self, verb: Token) -> list[Token]:
         """The verb's subject; else that of the verb it is coordinated with or depends on.
@@ -212,6 +228,8 @@ class RelationReader:
 
     def _governing_verb(self, noun: Token) -> Token | None:
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "responsibility":
+            return head.head.head  # "X claimed responsibility for an attack on Y"
         if noun.dep_ in ("dobj", "attr") and head.lemma_ in self.light_verbs | self.receive_verbs:
             return head
         if noun.dep_ == "dobj" and head.pos_ == "VERB":
@@ -295,7 +313,10 @@ class RelationReader:
         yield Candidate(kind, source, target, trigger, round(confidence, 3))
 
     def _prep_objects(
-        self, head: Token, preps: set[str] | frozenset[str], deps: tuple[str, ...] = ("prep",)
+        self,
+        head: Token,
+        preps: set[str] | frozenset[str],
+        deps: tuple[str, ...] = ("prep", "dative"),
     ) -> list[Token]:
         found: list[Token] = []
         for child in head.children:

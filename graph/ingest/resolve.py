@@ -171,6 +171,7 @@ class Context:
 
     def _indirect(self, token: Token) -> list[Resolved]:
         for check in (
+            self._members_of,
             self._appositive,
             self._loyal_to,
             self._led_by,
@@ -182,6 +183,18 @@ class Context:
             found = check(token)
             if found:
                 return found
+        return []
+
+    def _members_of(self, token: Token) -> list[Resolved]:
+        """'fighters of the STC', 'members of Viv Ansanm', 'troops from the 3R'."""
+        if token.lower_ not in self.force_nouns | {"members", "member"}:
+            return []
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for obj in prep.children:
+                    found = self._direct(obj)
+                    if found and found[0].entry.kind in ACTOR_KINDS:
+                        return found
         return []
 
     def _appositive(self, token: Token) -> list[Resolved]:
@@ -223,20 +236,27 @@ class Context:
         return [resolved] if resolved and resolved.entry.kind in ACTOR_KINDS else []
 
     def _state_generic(self, token: Token) -> list[Resolved]:
-        """'the army', 'junta jets', 'regime forces', 'government troops'."""
-        words = {token.lower_, *(c.lower_ for c in token.children if c.dep_ in MODIFIER_DEPS)}
-        is_generic = (
-            token.lower_ in self.state_generics
-            or (token.lower_ in self.state_generic_heads and words & self.state_generic_mods)
-            or bool(words & self.state_generics and token.lower_ in self.force_nouns)
-        )
-        if not is_generic or self.home_state is None:
+        """'the army', 'army convoy', 'junta jets', 'regime forces', 'government troops'.
+
+        The node also takes the demonym form ("Sudanese army") as an alias, so that a reader
+        searching for the army by its usual name finds the state.
+        """
+        mods = {c.lower_ for c in token.children if c.dep_ in MODIFIER_DEPS}
+        if token.lower_ in self.state_generics:
+            word = token.lower_
+        elif token.lower_ in self.state_generic_heads and mods & self.state_generic_mods:
+            word = f"{sorted(mods & self.state_generic_mods)[0]} {token.lower_}"
+        elif token.lower_ in self.force_nouns and mods & (self.state_generics - {"military"}):
+            word = sorted(mods & self.state_generics)[0]  # "military targets" names no one
+        else:
             return []
-        phrase = _phrase(token, token)
-        demonym = self.home_state.demonyms[0] if self.home_state.demonyms else self.home_state.name
-        surfaces = [phrase, f"{demonym} {token.lower_}"]
-        return [Resolved(self.home_state, s, generic=True) for s in surfaces[:1]] + [
-            Resolved(self.home_state, surfaces[1], generic=True)
+        if self.home_state is None:
+            return []
+        state = self.home_state
+        demonym = state.demonyms[0] if state.demonyms else state.name
+        return [
+            Resolved(state, _phrase(token, token), generic=True),
+            Resolved(state, f"{demonym} {word}", generic=True),
         ]
 
     def _ethnic_force(self, token: Token) -> list[Resolved]:
@@ -358,10 +378,10 @@ class Context:
         mention = self.mentions.at(token.i)
         if mention is not None:
             place = self._place_from_mention(mention)
-            if place is None and token.dep_ == "compound" and mention.reading == "entity":
-                return [self._named_area(token)]  # "Karari locality": the tagger said ORG
+            if place is None and token.dep_ in ("compound", "pobj") and mention.reading == "entity":
+                return [self._named_area(token)]  # "Karari locality", "town of X": tagged ORG
             return [place] if place is not None else []
-        if token.pos_ == "PROPN" and token.dep_ == "compound":
+        if token.pos_ == "PROPN" and token.dep_ in ("compound", "pobj", "appos"):
             return [self._named_area(token)]
         if token.lower_ in self.settlement_nouns:
             return self._named_places(token)

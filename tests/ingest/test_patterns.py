@@ -100,3 +100,37 @@ def test_capture_needs_a_place(extract):
 def test_relative_position_is_not_the_town(extract):
     found = edges(extract("Al-Shabaab fighters captured two villages on the outskirts of Baidoa."))
     assert not any(t == "Baidoa" for _, k, t in found if k == "CAPTURES")
+
+
+def test_recipient_before_with(extract):
+    found = edges(extract("Turkey has provided the Libyan government with drones and advisers."))
+    assert any(s == "Turkey" and k == "BACKS" for s, k, _ in found)
+
+
+def test_recipient_after_to_wins_over_the_goods(extract):
+    found = edges(extract("Belarus supplied thousands of shells to Russia last year."))
+    assert ("Belarus", "BACKS", "Russia") in found
+
+
+def test_reciprocal_clash(extract):
+    found = edges(extract("Sudanese troops and RSF fighters clashed near Babanusa on Friday."))
+    assert ("Sudan", "FIGHTS", "Rapid Support Forces") in found
+
+
+def test_quantity_is_looked_through(extract):
+    found = edges(extract("The Kachin Independence Army has captured most of Kachin state."))
+    assert any(k == "CAPTURES" and t.startswith("Kachin") for _, k, t in found)
+
+
+def test_members_of_a_group_stand_for_it(extract):
+    found = edges(
+        extract("Fighters of the Allied Democratic Forces attacked a hospital in Lubero.")
+    )
+    assert ("Allied Democratic Forces", "STRIKES", "hospital") in found
+
+
+def test_claimed_responsibility_is_the_perpetrator_reporting(extract):
+    found = extract("ISWAP claimed responsibility for an attack on a military base in Yobe.")
+    assert any(
+        s == "Islamic State West Africa Province" and m == "reported" for s, _, _, m in found
+    )
