@@ -23,7 +23,17 @@ from graph.ingest.modality import ModalityReader
 from graph.ingest.nlp import load_nlp
 from graph.ingest.relations import Candidate, RelationReader
 from graph.ingest.resolve import Context
-from graph.model import Actor, ActorKind, Article, Evidence, Extraction, Relation, actor_id
+from graph.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Evidence,
+    Extraction,
+    Modality,
+    Relation,
+    RelationKind,
+    actor_id,
+)
 
 __all__ = ["FAILED", "Extractor"]
 
@@ -125,12 +135,17 @@ class Extractor:
             source=source,
             target=target,
             kind=cand.kind,
-            modality=self.modality.read(cand.trigger),
+            modality=self._modality(cand),
             confidence=cand.confidence,
             evidence=(evidence,),
             first_reported=article.published,
             last_reported=article.published,
         )
+
+    def _modality(self, cand: Candidate) -> Modality:
+        if cand.kind is RelationKind.LEADS:
+            return Modality.ASSERTED  # a title is the reporter's own description
+        return self.modality.read(cand.trigger)
 
     def _actor(self, builder: _ActorBuilder) -> Actor:
         entry = builder.entry

@@ -24,6 +24,26 @@ __all__ = ["Candidate", "RelationReader"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+LEADER_TITLES = frozenset(
+    {
+        "president",
+        "leader",
+        "commander",
+        "chief",
+        "general",
+        "gen.",
+        "head",
+        "emir",
+        "king",
+        "minister",
+        "premier",
+        "chairman",
+        "field",
+        "marshal",
+        "warlord",
+        "founder",
+    }
+)
 QUANTITY_NOUNS = frozenset(
     {"most", "much", "part", "parts", "all", "half", "rest", "some", "swaths", "swathes", "areas"}
 )
@@ -62,6 +82,24 @@ class RelationReader:
             if token.pos_ in ("NOUN", "PROPN"):
                 yield from self._nominal(token, ctx)
             yield from self._hyphen_backed(token, ctx)
+        yield from self._leads(sent, ctx)
+
+    def _leads(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
+        """'President Bashar al-Assad', 'RSF commander Hemedti': a titled leader leads."""
+        for mention in ctx.mentions.items:
+            if mention.reading != "leader" or not sent.start <= mention.start < sent.end:
+                continue
+            span = ctx.doc[mention.start : mention.end]
+            titles = [
+                t
+                for tok in span
+                for t in tok.children
+                if t.lower_ in LEADER_TITLES and t.i < mention.start
+            ]
+            led = ctx.lexicon.entry(mention.entry.leads or "")
+            if titles and led is not None:
+                person = Resolved(mention.entry, mention.text)
+                yield Candidate(RelationKind.LEADS, person, Resolved(led, led.name), titles[0], 0.9)
 
     # ---- verbs -------------------------------------------------------------------------------
 

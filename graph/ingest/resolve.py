@@ -23,7 +23,9 @@ __all__ = ["ACTOR_KINDS", "PLACE_KINDS", "Context", "Resolved"]
 ACTOR_KINDS = frozenset({ActorKind.STATE, ActorKind.FACTION, ActorKind.ORGANIZATION})
 PLACE_KINDS = frozenset({ActorKind.CITY, ActorKind.REGION, ActorKind.FACILITY})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod"})
-PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "them", "itself", "themselves"})
+PRONOUNS = frozenset(
+    {"it", "they", "its", "their", "we", "our", "them", "itself", "themselves", "his", "her"}
+)
 SPEECH_LEMMAS = frozenset({"say", "claim", "report", "announce", "state", "tell", "add", "confirm"})
 SKIP_WORDS = frozenset(
     {
@@ -297,7 +299,14 @@ class Context:
         antecedent = self.speaker(token) or self._clause_subject(token)
         if antecedent is None or antecedent.i == token.i:
             return []
-        return self.actors(antecedent)
+        found = self.actors(antecedent)
+        if poss and token.lower_ in self.force_nouns:  # "his forces": the forces he leads
+            found = [self._led(r) for r in found]
+        return found
+
+    def _led(self, resolved: Resolved) -> Resolved:
+        led = self.lexicon.entry(resolved.entry.leads or "")
+        return Resolved(led, resolved.surface) if led is not None else resolved
 
     def speaker(self, token: Token) -> Token | None:
         for ancestor in token.ancestors:

@@ -62,3 +62,9 @@ def test_cities_get_geonames_ids(extractor):
 def test_distinct_groups_are_not_merged(extractor):
     actors, _ = names(extractor, "Hamas and Palestinian Islamic Jihad fired rockets at Ashkelon.")
     assert {"Hamas", "Palestinian Islamic Jihad"} <= set(actors)
+
+
+def test_titled_leader_leads_and_his_forces_are_the_group(extract):
+    found = extract("Houthi leader Abdul-Malik al-Houthi said his forces had struck Eilat.")
+    assert ("Abdul-Malik al-Houthi", "LEADS", "Houthis", "asserted") in found
+    assert ("Houthis", "STRIKES", "Eilat", "reported") in found
