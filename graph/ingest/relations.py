@@ -50,6 +50,31 @@ QUANTITY_NOUNS = frozenset(
 IMPACT_VERBS = frozenset(
     {"hit", "target", "focus", "strike", "pound", "destroy", "damage", "level"}
 )
+# "Israeli strikes killed 40 people in Gaza City": the strike hit the place of the killing
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "maim"})
+# "hundreds of strikes", "a wave of drone attacks", "a barrage of rockets"
+SERIES_NOUNS = frozenset(
+    {
+        "hundreds",
+        "dozens",
+        "thousands",
+        "scores",
+        "series",
+        "wave",
+        "waves",
+        "barrage",
+        "string",
+        "spate",
+        "number",
+        "round",
+        "rounds",
+        "volley",
+        "salvo",
+        "campaign",
+    }
+)
+# "exchanged fire", "traded blows": a clash whose aggressor the text does not say
+CLASH_OBJECTS = frozenset({"fire", "blow", "shot", "gunfire", "artillery", "shelling"})
 BACKED_SUFFIXES = ("-backed", "-supported", "-funded", "-sponsored", "-armed", "-allied")
 
 
@@ -79,7 +104,9 @@ class RelationReader:
         for token in sent:
             if token.pos_ in ("VERB", "AUX") or (token.tag_ == "VBN" and token.dep_ == "amod"):
                 yield from self._verbal(token, ctx)
-            if token.pos_ in ("NOUN", "PROPN"):
+            if token.pos_ in ("NOUN", "PROPN") or (
+                token.tag_ == "VBG" and token.dep_ in ("nsubj", "dobj", "pobj")
+            ):  # "Fighting between A and B continued"
                 yield from self._nominal(token, ctx)
             yield from self._hyphen_backed(token, ctx)
         yield from self._leads(sent, ctx)
@@ -111,6 +138,12 @@ class RelationReader:
         if lemma in self.receive_verbs:
             yield from self._received(verb, ctx)
             return
+        if lemma in ("exchange", "trade"):
+            yield from self._exchanged(verb, ctx)
+            return
+        if lemma == "lose":
+            yield from self._lost_to(verb, ctx)
+            return
         found = self.t.verb(lemma) or self.t.verb(verb.lower_)
         if found is None:
             return
@@ -118,8 +151,9 @@ class RelationReader:
         agents, patients, passive = self._verb_arguments(verb, kind, opts)
         if kind is RelationKind.FIGHTS and any(p.lower_ in self.alongside for p in verb.children):
             kind, patients = RelationKind.BACKS, self._prep_objects(verb, self.alongside)
-        if kind is RelationKind.FIGHTS and not patients and len(agents) > 1:
-            agents, patients = agents[:1], agents[1:]  # "A and B clashed": each fought the other
+        if kind is RelationKind.FIGHTS and not patients:
+            yield from self._reciprocal(agents, verb, ctx)  # "A and B clashed"
+            return
         confidence = float(opts.get("confidence", 0.85 if not passive else 0.8))
         for agent in agents:
             for patient in patients:
@@ -134,7 +168,10 @@ class RelationReader:
         if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":  # "troops, supported by X"
             return agent_by, _with_conj(verb.head), True
         if passive:
-            return agent_by, _with_conj(passive[0]), True
+            patient = passive[0]
+            if patient.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                patient = verb.head  # "the SDF, which is backed by the United States"
+            return agent_by, _with_conj(patient), True
         objects = [
             c
             for c in verb.children
@@ -149,7 +186,9 @@ class RelationReader:
         elif kind is RelationKind.BACKS and has_with and patients:
             pass  # "provided the Houthis with missiles": the object is the recipient
         elif opts.get("object_is_weapon") or not patients:
-            weapon_targets = [p for obj in objects for p in self._noun_target(obj)]
+            weapon_targets = [
+                p for obj in objects for o in _with_conj(obj) for p in self._noun_target(o)
+            ]
             patients = by_prep or (weapon_targets if opts.get("object_is_weapon") else patients)
         if opts.get("control_only") or (patients and patients[0].lower_ in self.control_nouns):
             patients = [p for obj in patients for p in self._prep_objects(obj, {"of", "over"})]
@@ -198,6 +237,39 @@ class RelationReader:
             for recipient in self._subjects(verb):
                 yield from self._pair(RelationKind.BACKS, backer, recipient, verb, 0.8, ctx, {})
 
+    def _exchanged(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
+        """'Hezbollah and Israel exchanged fire', 'X exchanged fire with Y'."""
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in CLASH_OBJECTS]
+        if objects:
+            sides = self._subjects(verb) + self._prep_objects(verb, {"with"})
+            yield from self._reciprocal(sides, verb, ctx)
+
+    def _reciprocal(self, sides: list[Token], verb: Token, ctx: Context) -> Iterator[Candidate]:
+        """A clash among sides named together ('Indian and Pakistani troops clashed')."""
+        actors: dict[str, Resolved] = {}
+        for side in sides:
+            for actor in ctx.actors(side) or ctx.modifier(side):
+                actors.setdefault(actor.entry.name, actor)
+        named = list(actors.values())
+        for other in named[1:]:
+            yield from self._emit(RelationKind.FIGHTS, named[0], other, verb, 0.8)
+
+    def _lost_to(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
+        """'The junta lost Lashio to the MNDAA', 'lost control of X to Y'."""
+        captors = self._prep_objects(verb, {"to"})
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        places = [p for o in objects for p in self._through(o)]
+        places = [
+            p
+            for o in places
+            for p in (
+                self._prep_objects(o, {"of", "over"}) if o.lower_ in self.control_nouns else [o]
+            )
+        ]
+        for captor in captors:
+            for place in places:
+                yield from self._pair(RelationKind.CAPTURES, captor, place, verb, 0.8, ctx, {})
+
     def _fell_to(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
         """'Lashio fell to the MNDAA': the place is the subject, the captor follows 'to'."""
         places = [s for s in verb.children if s.dep_ == "nsubj"]
@@ -225,13 +297,16 @@ class RelationReader:
                 return self._prep_objects(noun, {"of", "to"})
             return self._prep_objects(noun, {"for", "to"}) or self._in_support_of(noun)
         if kind is RelationKind.FIGHTS:
-            return self._prep_objects(noun, {"with", "against"})
+            return self._prep_objects(noun, {"with", "against"}) or self._between(noun)[1:]
         if kind is RelationKind.CAPTURES:
             return self._prep_objects(noun, {"of"})
         return self._noun_target(noun)
 
     def _noun_target(self, noun: Token) -> list[Token]:
         targets = self._prep_objects(noun, self.target_preps)
+        series = _series_head(noun)
+        if not targets and series is not None:  # "hundreds of strikes ... against X"
+            targets = self._prep_objects(series, self.target_preps)
         for child in noun.children:  # "an airstrike on X, targeting Y"
             if child.dep_ in ("acl", "advcl") and child.lemma_ == "target":
                 targets += [o for c in child.children if c.dep_ == "dobj" for o in _with_conj(c)]
@@ -239,6 +314,11 @@ class RelationReader:
             # "bombing by Russian aircraft focused on the bridge"
             targets = self._prep_objects(noun.head, {"on", "at", "against"})
             targets += [c for c in noun.head.children if c.dep_ == "dobj"]
+        if not targets and noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ in CASUALTY_VERBS:
+            victims = [c for c in noun.head.children if c.dep_ == "dobj"]
+            targets = self._prep_objects(noun.head, {"in"}) + [
+                t for v in victims for t in self._prep_objects(v, {"in"})
+            ]
         return targets
 
     def _in_support_of(self, noun: Token) -> list[Token]:
@@ -247,7 +327,14 @@ class RelationReader:
             return self._prep_objects(noun, {"of"})
         return []
 
+    def _between(self, noun: Token) -> list[Token]:
+        """'fighting between the army and the RSF': both sides, in order."""
+        return self._prep_objects(noun, {"between"})
+
     def _noun_agents(self, noun: Token, ctx: Context) -> list[Token]:
+        between = self._between(noun)
+        if len(between) > 1:
+            return between[:1]
         agents = self._prep_objects(noun, {"by", "from"})
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         for mod in mods:
@@ -266,6 +353,9 @@ class RelationReader:
 
     def _governing_verb(self, noun: Token) -> Token | None:
         head = noun.head
+        series = _series_head(noun)
+        if series is not None:
+            return self._governing_verb(series)  # "carried out hundreds of strikes"
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "responsibility":
             return head.head.head  # "X claimed responsibility for an attack on Y"
         if noun.dep_ in ("dobj", "attr") and head.lemma_ in self.light_verbs | self.receive_verbs:
@@ -365,6 +455,13 @@ class RelationReader:
             if child.dep_ == "acl" and child.lower_ == "targeting" and "targeting" in preps:
                 found += [o for c in child.children if c.dep_ == "dobj" for o in _with_conj(c)]
         return found
+
+
+def _series_head(noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SERIES_NOUNS:
+        return head.head
+    return None
 
 
 def _with_conj(token: Token) -> list[Token]:

@@ -59,6 +59,28 @@ SKIP_WORDS = frozenset(
 )
 
 
+QUANTIFIERS = frozenset(
+    {
+        "more",
+        "than",
+        "less",
+        "fewer",
+        "least",
+        "at",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "over",
+        "up",
+        "to",
+        "some",
+        "dozens",
+        "hundreds",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
     entry: Entry
@@ -412,6 +434,7 @@ class Context:
             for t in token.doc[token.left_edge.i : token.i + 1]
             if (
                 t.lower_ not in SKIP_WORDS
+                and t.lower_ not in QUANTIFIERS
                 and t.pos_ not in ("DET", "NUM", "PRON")
                 and t.dep_ not in ("poss", "case", "punct")
             )

@@ -134,3 +134,31 @@ def test_claimed_responsibility_is_the_perpetrator_reporting(extract):
     assert any(
         s == "Islamic State West Africa Province" and m == "reported" for s, _, _, m in found
     )
+
+
+def test_exchanged_fire_is_a_clash(extract):
+    found = edges(extract("Indian and Pakistani troops exchanged fire along the Line of Control."))
+    assert ("India", "FIGHTS", "Pakistan") in found
+
+
+def test_lost_to(extract):
+    found = edges(extract("The army lost the town of Kalay to the People's Defence Force."))
+    assert any(k == "CAPTURES" and s == "People's Defence Force" for s, k, _ in found)
+
+
+def test_fighting_between(extract):
+    found = edges(extract("Fighting between Fano and the Ethiopian army spread to Gondar."))
+    assert ("Fano", "FIGHTS", "Ethiopia") in found
+
+
+def test_series_of_strikes(extract):
+    found = edges(extract("Russia carried out dozens of strikes on Zaporizhzhia overnight."))
+    # GeoNames spells the city "Zaporizhzhya"
+    assert any(s == "Russia" and k == "STRIKES" and t.startswith("Zaporizh") for s, k, t in found)
+
+
+def test_passive_relative_clause(extract):
+    found = edges(
+        extract("Kataib Hezbollah, which is armed by Iran, attacked a U.S. base in Iraq.")
+    )
+    assert any(s == "Iran" and k == "BACKS" for s, k, _ in found)
