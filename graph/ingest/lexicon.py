@@ -148,10 +148,10 @@ def _states(
 
 
 def _groups(
-    rows: Iterable[dict[str, Any]],
+    rows: Iterable[dict[str, Any]], default: ActorKind = ActorKind.FACTION
 ) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
     for raw in rows:
-        kind = ActorKind(raw.get("kind") or "faction")
+        kind = ActorKind(raw.get("kind") or default)
         aliases = _strings(raw.get("aliases"))
         entry = Entry(raw["name"], kind, aliases, countries=_strings(raw.get("countries")))
         yield entry, [(n, Reading.NAME) for n in (raw["name"], *aliases)]
@@ -181,6 +181,7 @@ def load_lexicon() -> Lexicon:
         _states(_read("states.yaml")),
         _groups(_read("armed_groups.yaml")),
         _groups(_read("organizations.yaml")),
+        _groups(_read("regions.yaml"), ActorKind.REGION),
         _leaders(_read("leaders.yaml")),
     )
     for source in sources:

@@ -237,7 +237,8 @@ class Context:
             if child.lower_ == "loyal":
                 for prep in child.children:
                     for obj in prep.children:
-                        return self._leader_or_actor(obj)
+                        phrase = token.doc[token.i : obj.i + 1].text
+                        return [Resolved(r.entry, phrase) for r in self._leader_or_actor(obj)]
         return []
 
     def _led_by(self, token: Token) -> list[Resolved]:
@@ -471,10 +472,12 @@ def _prep_objects(prep: Token) -> list[Token]:
 
 
 def _phrase(start: Token, head: Token) -> str:
+    """The words that named an actor, as written: "Assad's forces", 'Russian aircraft'."""
     first = min([start.i, *(t.i for t in head.lefts if t.dep_ in MODIFIER_DEPS)])
-    doc = head.doc
-    words = [t for t in doc[first : head.i + 1] if t.lower_ not in SKIP_WORDS and t.dep_ != "punct"]
-    return " ".join(t.text for t in words) or head.text
+    span = head.doc[first : head.i + 1]
+    while len(span) > 1 and (span[0].lower_ in SKIP_WORDS or span[0].is_punct):
+        span = span[1:]
+    return span.text or head.text
 
 
 def _contains(tree: Token, token: Token) -> bool:
