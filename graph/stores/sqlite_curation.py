@@ -92,7 +92,8 @@ def _rederive_evidence(
     updates = []
     for row in conn.execute(
         "SELECT id, relation_id, origin_source, origin_target, source, target, kind, modality, "
-        f"source_text, target_text FROM evidence WHERE source {_IN} OR target {_IN}",
+        "source_text, target_text FROM evidence WHERE relation_id IN "
+        f"(SELECT id FROM relations WHERE source {_IN} OR target {_IN})",
         (ids_param(ids),),
     ).fetchall():
         ev_id, rid, o_source, o_target, source, target, kind, modality, s_text, t_text = row

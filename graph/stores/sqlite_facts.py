@@ -81,9 +81,11 @@ class Resolver:
         return self._splits[actor_id, key]
 
     def resolve(self, origin_id: str, surface: str) -> str:
+        if not self._active:
+            return origin_id
         current = self.redirect(origin_id)
         key = fold(surface)
-        if not self._active or not key:
+        if not key:
             return current
         seen = {current}
         while (moved := self._split(current, key)) is not None:

@@ -55,8 +55,7 @@ def write_article(
     if row is not None and row[0] == article.content_hash:
         return IngestStatus.UNCHANGED, Touched()
     touched = Touched()
-    if row is not None:
-        _retract_facts(conn, article.id, touched)
+    retracted = set() if row is None else _retract_facts(conn, article.id, touched)
     conn.execute(
         "INSERT OR REPLACE INTO articles(id, title, url, published, content_hash, ingested_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -73,7 +72,7 @@ def write_article(
     _insert_mentions(conn, extraction, resolver, touched)
     _insert_evidence(conn, extraction, resolver, touched)
     # collect only after the new facts are in, so an actor the new text still names survives
-    collect_garbage(conn, touched.actors)
+    collect_garbage(conn, retracted)
     return (IngestStatus.ADDED if row is None else IngestStatus.REPLACED), touched
 
 
@@ -82,29 +81,32 @@ def retract_article(conn: sqlite3.Connection, article_id: str) -> Touched | None
     if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
         return None
     touched = Touched()
-    _retract_facts(conn, article_id, touched)
+    retracted = _retract_facts(conn, article_id, touched)
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-    collect_garbage(conn, touched.actors)
+    collect_garbage(conn, retracted)
     return touched
 
 
-def _retract_facts(conn: sqlite3.Connection, article_id: str, touched: Touched) -> None:
+def _retract_facts(conn: sqlite3.Connection, article_id: str, touched: Touched) -> set[str]:
+    """Take out an article's mentions and evidence; returns the actors they were about."""
     mentions = conn.execute(
         "SELECT actor_id, name, aliases, mentions FROM actor_mentions WHERE article_id = ?",
         (article_id,),
     ).fetchall()
     add_mention_rows(conn, mentions, -1)
     conn.execute("DELETE FROM actor_mentions WHERE article_id = ?", (article_id,))
-    touched.actors.update(row[0] for row in mentions)
     ends = conn.execute(
         "SELECT DISTINCT relation_id, source, target FROM evidence WHERE article_id = ?",
         (article_id,),
     ).fetchall()
     conn.execute("DELETE FROM evidence WHERE article_id = ?", (article_id,))
+    actors = {row[0] for row in mentions}
     for rid, source, target in ends:
         touched.relations[rid] = (source, target)
-        touched.actors.update((source, target))
+        actors.update((source, target))
     recompute_relations(conn, touched.relations)
+    touched.actors |= actors
+    return actors
 
 
 def _insert_mentions(
@@ -115,12 +117,14 @@ def _insert_mentions(
         _, names, count = merged.get(actor.id, (actor, set(), 0))
         merged[actor.id] = (actor, names | set(actor.aliases), count + actor.mentions)
     rows = []
+    landed = []
     for origin, (actor, aliases, count) in sorted(merged.items()):
         current = resolver.resolve(origin, actor.name)
-        _ensure_actor(conn, current, actor)
+        landed.append((current, actor))
         aliases_json = json.dumps(sorted(aliases - {actor.name}))
         rows.append((extraction.article.id, origin, current, actor.name, aliases_json, count))
         touched.actors.add(current)
+    _ensure_actors(conn, landed)
     conn.executemany(
         "INSERT INTO actor_mentions(article_id, origin_id, actor_id, name, aliases, mentions) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -129,27 +133,27 @@ def _insert_mentions(
     add_mention_rows(conn, [row[2:] for row in rows], 1)
 
 
-def _ensure_actor(conn: sqlite3.Connection, actor_id: str, actor: Actor) -> None:
-    """Create the actor from its extraction if it is new; fill in a location it lacked."""
-    loc = actor.location
-    conn.execute(
+def _ensure_actors(conn: sqlite3.Connection, landed: Iterable[tuple[str, Actor]]) -> None:
+    """Create actors from their extraction if they are new; fill in a location one lacked."""
+    conn.executemany(
         "INSERT INTO actors(id, name, name_key, kind, geonames_id, latitude, longitude, "
         "country_code, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0) "
         "ON CONFLICT(id) DO UPDATE SET geonames_id = excluded.geonames_id, "
         "latitude = excluded.latitude, longitude = excluded.longitude, "
         "country_code = excluded.country_code "
         "WHERE actors.geonames_id IS NULL AND excluded.geonames_id IS NOT NULL",
-        (
-            actor_id,
-            actor.name,
-            fold(actor.name),
-            actor.kind.value,
-            loc.geonames_id if loc else None,
-            loc.latitude if loc else None,
-            loc.longitude if loc else None,
-            loc.country_code if loc else None,
-        ),
+        [
+            (actor_id, actor.name, fold(actor.name), actor.kind.value, *_location(actor))
+            for actor_id, actor in landed
+        ],
     )
+
+
+def _location(actor: Actor) -> tuple[object, ...]:
+    loc = actor.location
+    if loc is None:
+        return (None, None, None, None)
+    return (loc.geonames_id, loc.latitude, loc.longitude, loc.country_code)
 
 
 def _insert_evidence(
@@ -164,7 +168,7 @@ def _insert_evidence(
             target = resolver.resolve(rel.target, ev.target_text)
             for end, origin in ((source, rel.source), (target, rel.target)):
                 if end not in touched.actors:  # a split sent this surface form elsewhere
-                    _ensure_actor(conn, end, actors[origin])
+                    _ensure_actors(conn, [(end, actors[origin])])
                     touched.actors.add(end)
             rid = relation_id(source, rel.kind, target, rel.modality)
             touched.relations[rid] = (source, target)
