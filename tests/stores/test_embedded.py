@@ -72,7 +72,7 @@ async def test_a_folder_that_cannot_be_made_is_reported(tmp_path: Path) -> None:
 async def test_a_file_that_is_not_a_store_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "graph.sqlite3"
     path.write_bytes(b"this is no database, " * 100)
-    with pytest.raises(StoreUnavailableError, match="graph.sqlite3"):
+    with pytest.raises(StoreUnavailableError, match=r"graph\.sqlite3"):
         await EmbeddedStore(path).open()
 
 
