@@ -27,17 +27,31 @@ _REVERSE = {
 }
 
 
+def _neighbours(
+    g: nx.MultiDiGraph, node: str, direction: Direction, flt: EdgeFilter
+) -> Iterator[str]:
+    """Nodes one allowed edge away, in no order (cheaper than :func:`steps` for a search)."""
+    if direction is not Direction.IN:
+        for nbr, keydict in g.succ[node].items():
+            if any(flt.allows(attrs) for attrs in keydict.values()):
+                yield nbr
+    if direction is not Direction.OUT:
+        for nbr, keydict in g.pred[node].items():
+            if any(flt.allows(attrs) for attrs in keydict.values()):
+                yield nbr
+
+
 def _distances_to(
     g: nx.MultiDiGraph, target: str, direction: Direction, flt: EdgeFilter, bound: int
 ) -> dict[str, int]:
-    """Steps from each node to ``target`` (walking ``direction``), up to ``bound``."""
+    """Steps from each node to ``target`` (walking ``direction``), for nodes up to ``bound``."""
     dist = {target: 0}
     queue = deque([target])
     while queue:
         node = queue.popleft()
         if dist[node] >= bound:
             continue
-        for nbr, _ in steps(g, node, _REVERSE[direction], flt):
+        for nbr in _neighbours(g, node, _REVERSE[direction], flt):
             if nbr not in dist:
                 dist[nbr] = dist[node] + 1
                 queue.append(nbr)
@@ -51,19 +65,28 @@ def _of_length(
     length: int,
     direction: Direction,
     flt: EdgeFilter,
-    dist: dict[str, int],
+    near: tuple[dict[str, int], int],
 ) -> Iterator[IdPath]:
-    """Simple paths of exactly ``length`` steps, in :func:`path_order`."""
+    """Simple paths of exactly ``length`` steps, in :func:`path_order`.
+
+    ``near`` holds the distances to the target of the nodes within ``bound`` steps of it: a
+    node with fewer steps left than that must be among them, close enough, or be skipped.
+    """
+    dist, bound = near
     nodes = [source]
     choices: list[list[str]] = []
 
+    def too_far(nbr: str, left: int) -> bool:
+        return left <= bound and dist.get(nbr, bound + 1) > left
+
     def walk(node: str, left: int) -> Iterator[IdPath]:
         for nbr, keys in steps(g, node, direction, flt):
-            if nbr == target and left == 1:
-                for edges in itertools.product(*choices, keys):
-                    yield IdPath((*nodes, nbr), edges)
-            # skip nodes already on the path, and those too far from the target to arrive in time
-            if nbr == target or left == 1 or nbr in nodes or dist.get(nbr, left) >= left:
+            if nbr == target:
+                if left == 1:
+                    for edges in itertools.product(*choices, keys):
+                        yield IdPath((*nodes, nbr), edges)
+                continue
+            if left == 1 or nbr in nodes or too_far(nbr, left - 1):
                 continue
             nodes.append(nbr)
             choices.append(keys)
@@ -72,6 +95,23 @@ def _of_length(
             choices.pop()
 
     yield from walk(source, length)
+
+
+def _by_length(
+    g: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    max_length: int,
+    direction: Direction,
+    flt: EdgeFilter,
+) -> Iterator[Iterator[IdPath]]:
+    """For each length 1..max_length, the simple paths of that length (lazily)."""
+    # searching from both ends: a ball of half the length around the target prunes the walk
+    # from the source, instead of a search over everything within max_length of the target
+    bound = (max_length + 1) // 2
+    near = (_distances_to(g, target, direction, flt, bound), bound)
+    for length in range(1, max_length + 1):
+        yield _of_length(g, source, target, length, direction, flt, near)
 
 
 def _factual(kinds: frozenset[RelationKind] | None, as_of: date | None) -> EdgeFilter:
@@ -101,16 +141,10 @@ def simple_paths(
     >>> simple_paths(g, "saf", "uae", direction=Direction.OUT)
     []
     """
-    flt = _factual(kinds, as_of)
     if source not in g or target not in g or source == target or max_length < 1:
         return []
-    dist = _distances_to(g, target, direction, flt, max_length)
-    if source not in dist:
-        return []
-    found = itertools.chain.from_iterable(
-        _of_length(g, source, target, n, direction, flt, dist)
-        for n in range(dist[source], max_length + 1)
-    )
+    flt = _factual(kinds, as_of)
+    found = itertools.chain.from_iterable(_by_length(g, source, target, max_length, direction, flt))
     return list(itertools.islice(found, limit))
 
 
@@ -137,11 +171,11 @@ def shortest_paths(
     >>> [p.edges for p in shortest_paths(g, "a", "c", kinds=frozenset({RelationKind.FIGHTS}))]
     [('r1', 'r2')]
     """
-    flt = _factual(kinds, as_of)
     if source not in g or target not in g or source == target or max_length < 1:
         return []
-    dist = _distances_to(g, target, direction, flt, max_length)
-    if source not in dist:
-        return []
-    found = _of_length(g, source, target, dist[source], direction, flt, dist)
-    return list(itertools.islice(found, limit))
+    flt = _factual(kinds, as_of)
+    for paths in _by_length(g, source, target, max_length, direction, flt):
+        found = list(itertools.islice(paths, limit))
+        if found:
+            return found
+    return []

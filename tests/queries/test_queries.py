@@ -64,18 +64,19 @@ def oracle_paths(
     return sorted(found, key=path_order)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(edges=EDGES, direction=st.sampled_from(list(Direction)), as_of=AS_OF,
        kinds=st.sampled_from([None, frozenset({RelationKind.FIGHTS})]),
-       ends=st.lists(st.sampled_from(NODES), min_size=2, max_size=2, unique=True))  # fmt: skip
+       ends=st.lists(st.sampled_from(NODES), min_size=2, max_size=2, unique=True),
+       max_length=st.integers(1, 5))  # fmt: skip
 def test_paths_match_networkx(
     edges: list[tuple[str, str, RelationKind, Modality, date | None]], direction: Direction,
-    as_of: date | None, kinds: frozenset[RelationKind] | None, ends: list[str],
+    as_of: date | None, kinds: frozenset[RelationKind] | None, ends: list[str], max_length: int,
 ) -> None:  # fmt: skip
     g = build(edges)
     flt = EdgeFilter(kinds=kinds, modalities=frozenset(FACTUAL_MODALITIES), as_of=as_of)
-    expected = oracle_paths(kept(g, flt), ends[0], ends[1], direction, 3)
-    args = (g, ends[0], ends[1], kinds, 3, direction, as_of, None)
+    expected = oracle_paths(kept(g, flt), ends[0], ends[1], direction, max_length)
+    args = (g, ends[0], ends[1], kinds, max_length, direction, as_of, None)
     assert simple_paths(*args) == expected
     least = min((len(p.edges) for p in expected), default=0)
     assert shortest_paths(*args) == [p for p in expected if len(p.edges) == least]
