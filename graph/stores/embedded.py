@@ -1,13 +1,31 @@
 """The default graph store: one SQLite file for the facts, a networkx graph for traversals.
 
-Writes go through one connection guarded by a lock, one ``BEGIN IMMEDIATE`` transaction per
-article or curation, so a killed process leaves each article wholly stored or absent. Reads
-use their own connections (WAL lets them run while a write is open) and run in worker
-threads, like the writes, so an event loop never blocks on SQLite.
+Writes go through one connection guarded by a lock, in ``BEGIN IMMEDIATE`` transactions that
+hold whole articles (one per :meth:`EmbeddedStore.ingest`, a few thousand relations' worth per
+:meth:`EmbeddedStore.ingest_many`) or one curation, so a killed process leaves each article
+wholly stored or absent. Reads use their own connections (WAL lets them run while a write is
+open) and run in worker threads, like the writes, so an event loop never blocks on SQLite.
 
 The in-memory graph is patched after each of this store's writes. Every write also bumps a
 generation counter in the file; a reader that finds a generation it did not produce (another
 process wrote) reloads the graph before traversing it.
+
+What the store decides:
+
+- A relation's confidence is the maximum over its evidence (not a noisy-or: one story copied
+  by many outlets should not look surer for it). ``first_reported``/``last_reported`` are the
+  earliest and latest publication dates of its evidence (the evidence's own date, else its
+  article's); with no dated evidence they are ``None``, never the ingest date, so that
+  exports do not depend on when articles were loaded. An undated relation fails every date
+  filter (``since``, ``until``, ``as_of``).
+- Re-ingesting the same text changes nothing; a new text retracts the old evidence and
+  mentions first, in the same transaction. A relation left without evidence is deleted; an
+  actor left with no relation and no mention is deleted too, with its curated aliases and the
+  redirects pointing at it (an article naming a merged-away actor then brings it back).
+  Curation itself deletes only the merged-away actor.
+- Mention totals and extracted aliases come from one row per (article, actor), added once and
+  taken away once, so re-ingesting never counts twice.
+- ``get_actor``/``get_actors`` follow merges: a merged-away id gives the kept actor.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ MODULES = [
     "graph.queries.supporters",
     "graph.queries.neighbourhoods",
     "graph.stores.sqlite_schema",
+    "graph.stores",
 ]
 
 
