@@ -1,6 +1,7 @@
 """Ingest many large articles into a store, printing each id once it is committed.
 
-Run by ``test_crash.py`` as ``python crash_child.py STORE_PATH COUNT``, then killed mid-way.
+Run by ``test_crash.py`` as ``python crash_child.py STORE_PATH COUNT BATCH`` (``ingest`` one
+article at a time when BATCH is 1, else ``ingest_many`` in batches), then killed mid-way.
 """
 
 from __future__ import annotations
@@ -55,14 +56,19 @@ def bulk_extraction(number: int, relations: int = 150) -> Extraction:
     return Extraction(article, tuple(actors.values()), tuple(rels))
 
 
-async def main(path: str, count: int) -> None:
+async def main(path: str, count: int, batch: int) -> None:
     store = EmbeddedStore(path)
     await store.open()
-    for number in range(count):
-        await store.ingest(bulk_extraction(number))
-        print(f"bulk-{number:04d}", flush=True)
+    for first in range(0, count, batch):
+        numbers = range(first, min(first + batch, count))
+        if batch == 1:
+            await store.ingest(bulk_extraction(first))
+        else:
+            await store.ingest_many([bulk_extraction(n) for n in numbers])
+        for number in numbers:
+            print(f"bulk-{number:04d}", flush=True)
     await store.close()
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], int(sys.argv[2])))
+    asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
