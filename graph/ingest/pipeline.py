@@ -22,7 +22,7 @@ from graph.ingest.mentions import MentionFinder
 from graph.ingest.modality import ModalityReader
 from graph.ingest.nlp import load_nlp
 from graph.ingest.relations import Candidate, RelationReader
-from graph.ingest.resolve import Context
+from graph.ingest.resolve import ACTOR_KINDS, Context
 from graph.model import (
     Actor,
     ActorKind,
@@ -99,6 +99,7 @@ class Extractor:
                     self._note(builders, place[0].entry, mention.text, article.id)
             elif mention.reading != "demonym":
                 self._note(builders, mention.entry, mention.text, article.id)
+        self._note_force_phrases(doc, ctx, builders, article.id)
         relations = []
         for sent in doc.sents:
             for cand in self.relations.read(sent, ctx):
@@ -106,20 +107,45 @@ class Extractor:
         actors = tuple(sorted((self._actor(b) for b in builders.values()), key=lambda a: a.id))
         return Extraction(article, actors, tuple(_dedupe(relations)))
 
+    def _note_force_phrases(
+        self, doc: Doc, ctx: Context, builders: dict[str, _ActorBuilder], scope: str
+    ) -> None:
+        """Record "Assad's forces", "Russian aircraft", "the Syrian government" as names of
+        the actor they stand for, wherever they appear, so the graph can be searched by them."""
+        for token in doc:
+            if token.pos_ != "NOUN" or token.lower_ not in ctx.force_nouns:
+                continue
+            if ctx.mentions.at(token.i) is not None:
+                continue
+            for resolved in ctx.actors(token):
+                if resolved.alias and resolved.entry.kind in ACTOR_KINDS:
+                    self._note(builders, resolved.entry, resolved.surface, scope)
+
     def _note(
-        self, builders: dict[str, _ActorBuilder], entry: Entry, surface: str, scope: str
+        self,
+        builders: dict[str, _ActorBuilder],
+        entry: Entry,
+        surface: str,
+        scope: str,
+        *,
+        alias: bool = True,
     ) -> str:
         key = _entry_id(entry, scope)
         builder = builders.setdefault(key, _ActorBuilder(key, entry, set()))
-        builder.surfaces.add(surface.strip())
+        if alias:
+            builder.surfaces.add(surface.strip())
         builder.mentions += 1
         return key
 
     def _relation(
         self, cand: Candidate, article: Article, builders: dict[str, _ActorBuilder]
     ) -> Relation:
-        source = self._note(builders, cand.source.entry, cand.source.surface, article.id)
-        target = self._note(builders, cand.target.entry, cand.target.surface, article.id)
+        source = self._note(
+            builders, cand.source.entry, cand.source.surface, article.id, alias=cand.source.alias
+        )
+        target = self._note(
+            builders, cand.target.entry, cand.target.surface, article.id, alias=cand.target.alias
+        )
         sent = cand.trigger.sent
         evidence = Evidence(
             article_id=article.id,

@@ -86,6 +86,7 @@ class Resolved:
     entry: Entry
     surface: str  # the words that named it here
     generic: bool = False  # reached through a generic reference ("the rebels")
+    alias: bool = True  # whether the surface may name the actor elsewhere ("rebels" may not)
 
 
 class Context:
@@ -182,15 +183,21 @@ class Context:
         """'Russian aircraft', 'RSF positions', "Assad's forces", 'HTS-led forces'."""
         if not (head.lower_ in self.force_nouns or head.lemma_ in self.force_nouns):
             return []
+        # "Syrian rebel forces" are rebels, not Syria's forces: a demonym then only says where
+        rebels = any(
+            c.lower_ in self.faction_generics
+            for c in head.children
+            if c != mod and c.dep_ in MODIFIER_DEPS
+        )
         found: list[Resolved] = []
         for tok in [mod, *mod.conjuncts]:
             mention = self.mentions.at(tok.i)
-            if mention is not None:
-                resolved = self._from_mention(mention, as_head=False)
-                if resolved is not None and resolved.entry.kind is not ActorKind.PERSON:
-                    found.append(Resolved(resolved.entry, _phrase(tok, head)))
-            elif tok.lower_.endswith("-led") or tok.lower_.endswith("-backed"):
+            if mention is None or (rebels and mention.reading == Reading.DEMONYM.value):
                 continue
+            resolved = self._from_mention(mention, as_head=False)
+            if resolved is not None and resolved.entry.kind is not ActorKind.PERSON:
+                phrase = _phrase(tok, head)
+                found.append(Resolved(resolved.entry, phrase, alias=_names_actor(head)))
         return found
 
     def _indirect(self, token: Token) -> list[Resolved]:
@@ -280,7 +287,7 @@ class Context:
         state = self.home_state
         demonym = state.demonyms[0] if state.demonyms else state.name
         return [
-            Resolved(state, _phrase(token, token), generic=True),
+            Resolved(state, _phrase(token, token), generic=True, alias=_names_actor(token)),
             Resolved(state, f"{demonym} {word}", generic=True),
         ]
 
@@ -312,7 +319,7 @@ class Context:
         mention = self.salient_faction(token.i)
         if mention is None:
             return []
-        return [Resolved(mention.entry, _phrase(token, token), generic=True)]
+        return [Resolved(mention.entry, _phrase(token, token), generic=True, alias=False)]
 
     def _pronoun(self, token: Token) -> list[Resolved]:
         """'it', 'they', 'its units': the speaker of the enclosing report, else the subject."""
@@ -458,6 +465,68 @@ class Context:
         words = sorted((t for t in keep if t.dep_ not in ("punct", "cc")), key=lambda t: t.i)
         text = " ".join(t.text for t in words[:8])
         return Resolved(Entry(text, ActorKind.REGION, (text,)), text)
+
+
+# What an actor owns or does rather than what it is: "government positions" or "Houthi
+# targets" name no actor, so they never become aliases.
+OBJECT_NOUNS = frozenset(
+    {
+        "positions",
+        "position",
+        "targets",
+        "target",
+        "bases",
+        "base",
+        "convoy",
+        "convoys",
+        "patrol",
+        "patrols",
+        "outposts",
+        "outpost",
+        "hideouts",
+        "hideout",
+        "camps",
+        "camp",
+        "strongholds",
+        "stronghold",
+        "ranks",
+        "side",
+        "shelling",
+        "bombing",
+        "fire",
+        "offensive",
+        "attack",
+        "attacks",
+        "assault",
+        "operation",
+        "operations",
+        "defences",
+        "defenses",
+        "missiles",
+        "missile",
+        "rockets",
+        "rocket",
+        "artillery",
+        "airstrikes",
+        "airstrike",
+        "strikes",
+        "strike",
+        "command",
+        "services",
+        "security",
+        "spokesman",
+        "spokesperson",
+        "officials",
+        "commanders",
+        "commander",
+        "president",
+        "leadership",
+    }
+)
+
+
+def _names_actor(head: Token) -> bool:
+    return head.lower_ not in OBJECT_NOUNS
 
 
 def _modifiers(token: Token) -> list[Token]:
