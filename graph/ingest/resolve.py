@@ -422,6 +422,8 @@ class Context:
             return [place] if place is not None else []
         if token.pos_ == "PROPN" and token.dep_ in ("compound", "pobj", "appos"):
             return [self._named_area(token)]
+        if token.lower_ in self.facility_nouns and token.pos_ == "NOUN":
+            return [self._facility(token)]  # "the city of El Obeid's main military airport"
         if token.lower_ in self.settlement_nouns:
             return self._named_places(token)
         return []
@@ -437,17 +439,21 @@ class Context:
 
     def _facility(self, token: Token) -> Resolved:
         """'the Rustan bridge', 'a military base', 'weapon-smuggling routes'."""
-        words = [
-            t
-            for t in token.doc[token.left_edge.i : token.i + 1]
-            if (
-                t.lower_ not in SKIP_WORDS
-                and t.lower_ not in QUANTIFIERS
-                and t.pos_ not in ("DET", "NUM", "PRON")
-                and t.dep_ not in ("poss", "case", "punct")
-            )
-            or t.text == "-"
-        ]
+        words = [token]
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                words += [
+                    t
+                    for t in child.subtree
+                    if t.text == "-"
+                    or (
+                        t.lower_ not in SKIP_WORDS
+                        and t.lower_ not in QUANTIFIERS
+                        and t.pos_ not in ("DET", "NUM", "PRON", "PUNCT")
+                        and t.dep_ not in ("poss", "case")
+                    )
+                ]
+        words.sort(key=lambda t: t.i)
         text = " ".join(t.text for t in words).replace(" - ", "-").strip("- ") or token.text
         return Resolved(Entry(text, ActorKind.FACILITY, (text,)), text)
 

@@ -49,3 +49,15 @@ def test_reported_speech(extractor):
 def test_negation(extract):
     found = extract("The rebels have not entered Sirte.", all_modalities=True)
     assert not kinds(found, "asserted")
+
+
+def test_relative_clause_keeps_its_own_modality(extract):
+    found = extract(
+        "Uganda, which backs the Congolese army, has called for talks.", all_modalities=True
+    )
+    assert ("Uganda", "BACKS", "DR Congo", "asserted") in found
+
+
+def test_passive_accusation_is_alleged(extract):
+    found = extract("Eritrea has been accused of arming Fano militias.", all_modalities=True)
+    assert any(s == "Eritrea" and k == "BACKS" and m == "alleged" for s, k, _, m in found)

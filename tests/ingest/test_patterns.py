@@ -162,3 +162,14 @@ def test_passive_relative_clause(extract):
         extract("Kataib Hezbollah, which is armed by Iran, attacked a U.S. base in Iraq.")
     )
     assert any(s == "Iran" and k == "BACKS" for s, k, _ in found)
+
+
+def test_dateline_is_not_the_subject(extract):
+    text = "GOMA, Congo (AP) — M23 rebels said on Friday they had captured the town of Masisi."
+    found = edges(extract(text))
+    assert any(s == "March 23 Movement" and k == "CAPTURES" for s, k, _ in found)
+
+
+def test_materiel_handed_over(extract):
+    found = edges(extract("Poland and Sweden pledged new air defence systems for Ukraine."))
+    assert {("Poland", "BACKS", "Ukraine"), ("Sweden", "BACKS", "Ukraine")} <= found
