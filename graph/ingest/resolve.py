@@ -208,8 +208,8 @@ class Context:
             self._led_by,
             self._state_generic,
             self._ethnic_force,
+            self._pronoun,  # "its own fighters" are the speaker's, not the last group named
             self._faction_generic,
-            self._pronoun,
         ):
             found = check(token)
             if found:

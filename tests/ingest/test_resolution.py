@@ -68,3 +68,14 @@ def test_titled_leader_leads_and_his_forces_are_the_group(extract):
     found = extract("Houthi leader Abdul-Malik al-Houthi said his forces had struck Eilat.")
     assert ("Abdul-Malik al-Houthi", "LEADS", "Houthis", "asserted") in found
     assert ("Houthis", "STRIKES", "Eilat", "reported") in found
+
+
+def test_its_own_fighters_are_the_speakers(extract):
+    text = "Ansar al-Sunna, an Islamic State affiliate, said its fighters had attacked Macomia."
+    strikes = {(s, t) for s, k, t, _ in extract(text) if k == "STRIKES"}
+    assert {s for s, _ in strikes} == {"Islamic State Mozambique Province"}  # lexicon name
+
+
+def test_entity_running_on_into_a_location_is_cut(extractor):
+    actors, _ = names(extractor, "The RSF shelled Kadugli in South Kordofan on Monday.")
+    assert actors["Kadugli"].kind is ActorKind.CITY
