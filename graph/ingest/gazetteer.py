@@ -50,9 +50,13 @@ class Gazetteer:
         rows = self._by_name.get(slugify(name))
         if not rows:
             return None
+        key = slugify(name)
         candidates = [City(*row) for row in rows]
-        preferred = [c for c in candidates if c.country_code in prefer_countries]
-        pool = preferred or candidates
+        # a town's own name beats another town's former or foreign name ("Pokrovsk" is the
+        # Ukrainian town, not the old name of Engels), then the article's countries win
+        primary = [c for c in candidates if slugify(c.name) == key] or candidates
+        preferred = [c for c in primary if c.country_code in prefer_countries]
+        pool = preferred or primary
         return max(pool, key=lambda c: c.population)
 
     def __contains__(self, name: str) -> bool:

@@ -79,3 +79,9 @@ def test_its_own_fighters_are_the_speakers(extract):
 def test_entity_running_on_into_a_location_is_cut(extractor):
     actors, _ = names(extractor, "The RSF shelled Kadugli in South Kordofan on Monday.")
     assert actors["Kadugli"].kind is ActorKind.CITY
+
+
+def test_a_towns_own_name_beats_a_former_name_elsewhere(extractor):
+    actors, _ = names(extractor, "Russia pressed its offensive and shelled Pokrovsk on Monday.")
+    town = actors["Pokrovsk"]
+    assert town.location is not None and town.location.country_code == "UA"
