@@ -37,9 +37,9 @@ check: install-dev
 	$(BIN)/mypy graph
 
 bench: install-dev
-	$(BIN)/python bench/extract_bench.py
-	$(BIN)/python bench/store_bench.py
-	$(BIN)/python bench/load_bench.py
+	$(BIN)/python -m bench.extract_bench
+	$(BIN)/python -m bench.store_bench
+	$(BIN)/python -m bench.load_bench
 
 clean:
 	rm -rf $(VENV) node_modules build *.egg-info test-artifacts
