@@ -167,14 +167,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--query-seconds",
         type=float,
-        default=15.0,
-        help="stop a kind of query after this long (15)",
+        default=10.0,
+        help="stop a kind of query after this long (10)",
     )
     parser.add_argument(
         "--load-budget",
         type=float,
-        default=360.0,
-        help="stop loading one size after this many seconds (360)",
+        default=720.0,
+        help="stop loading one size after this many seconds (720)",
     )
     parser.add_argument("--keep", help="keep the store files in this folder")
     parser.add_argument("--json", action="store_true", help="also print one JSON line")
