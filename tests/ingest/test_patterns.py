@@ -173,3 +173,20 @@ def test_dateline_is_not_the_subject(extract):
 def test_materiel_handed_over(extract):
     found = edges(extract("Poland and Sweden pledged new air defence systems for Ukraine."))
     assert {("Poland", "BACKS", "Ukraine"), ("Sweden", "BACKS", "Ukraine")} <= found
+
+
+def test_possessive_support_for(extract):
+    found = edges(extract("Iran's support for the Houthis has grown since 2015."))
+    assert ("Iran", "BACKS", "Houthis") in found
+
+
+def test_backers_of(extract):
+    found = edges(
+        extract("Russia and the UAE have been the main backers of Khalifa Haftar's forces.")
+    )
+    assert ("Russia", "BACKS", "Libyan National Army") in found
+
+
+def test_clashed_with(extract):
+    found = edges(extract("Al-Shabaab fighters clashed with Somali troops near Bulo Burte."))
+    assert any(k == "FIGHTS" and t == "Somalia" for _, k, t in found)
