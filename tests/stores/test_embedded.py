@@ -7,15 +7,19 @@ import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from graph.errors import ConfigError, StoreError, StoreUnavailableError, TransientStoreError
+from graph.queries import add_relation
 from graph.settings import Settings
 from graph.stores import open_store
 from graph.stores.base import GraphStore, IngestStatus, RelationFilter
 from graph.stores.embedded import EmbeddedStore
+from graph.stores.graph_cache import load_graph
+from graph.stores.sqlite_schema import connect
 
-from .corpus import ALL, FAMA, SAHEL_1, SUDAN_1, SUDAN_2, UKRAINE_1, WAGNER
+from .corpus import ALL, FAMA, RUSSIA, SAHEL_1, SUDAN_1, SUDAN_2, UKRAINE_1, WAGNER
 from .reference import expected_snapshot
 
 pytestmark = pytest.mark.anyio
@@ -188,3 +192,21 @@ async def test_the_graph_follows_writes_from_another_store(tmp_path: Path) -> No
     finally:
         await server.close()
         await cli.close()
+
+
+async def test_the_loaded_graph_is_the_one_networkx_would_build(embedded: EmbeddedStore) -> None:
+    await embedded.ingest_many(ALL)
+    snapshot = await embedded.snapshot()
+    expected = nx.MultiDiGraph()
+    expected.add_nodes_from(a.id for a in snapshot.actors)
+    for r in snapshot.relations:
+        add_relation(expected, r.id, r.source, r.target, r.kind, r.modality, r.first_reported)
+    conn = connect(embedded.path, create=False)
+    try:
+        loaded = load_graph(conn)
+    finally:
+        conn.close()
+    assert nx.utils.graphs_equal(loaded, expected)
+    loaded.remove_edge(RUSSIA.id, WAGNER.id)  # and networkx can still work on it
+    assert not loaded.has_edge(RUSSIA.id, WAGNER.id)
+    assert loaded.pred[WAGNER.id].get(RUSSIA.id) is None
