@@ -15,7 +15,7 @@ fetched from the store by id, which keeps a million edges small.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -86,19 +86,26 @@ def _allowed(keydict: Mapping[str, Mapping[str, Any]], flt: EdgeFilter) -> list[
 
 
 def steps(
-    g: nx.MultiDiGraph, node: str, direction: Direction, flt: EdgeFilter
+    g: nx.MultiDiGraph,
+    node: str,
+    direction: Direction,
+    flt: EdgeFilter,
+    wanted: Callable[[str], bool] | None = None,
 ) -> list[tuple[str, list[str]]]:
     """The neighbours one allowed edge away, by id, each with its allowed edge keys, sorted.
 
-    ``OUT`` follows edges forward, ``IN`` backward, ``BOTH`` either way.
+    ``OUT`` follows edges forward, ``IN`` backward, ``BOTH`` either way. ``wanted`` drops
+    neighbours before their edges are looked at (cheaper for a search that prunes).
     """
     found: dict[str, list[str]] = {}
     if direction is not Direction.IN:
         for nbr, keydict in g.succ[node].items():
-            found.setdefault(nbr, []).extend(_allowed(keydict, flt))
+            if wanted is None or wanted(nbr):
+                found.setdefault(nbr, []).extend(_allowed(keydict, flt))
     if direction is not Direction.OUT:
         for nbr, keydict in g.pred[node].items():
             if nbr == node and direction is Direction.BOTH:
                 continue  # a self-loop was already seen going out
-            found.setdefault(nbr, []).extend(_allowed(keydict, flt))
+            if wanted is None or wanted(nbr):
+                found.setdefault(nbr, []).extend(_allowed(keydict, flt))
     return sorted((nbr, sorted(keys)) for nbr, keys in found.items() if keys)

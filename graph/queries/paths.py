@@ -80,13 +80,15 @@ def _of_length(
         return left <= bound and dist.get(nbr, bound + 1) > left
 
     def walk(node: str, left: int) -> Iterator[IdPath]:
-        for nbr, keys in steps(g, node, direction, flt):
+        def wanted(nbr: str) -> bool:
             if nbr == target:
-                if left == 1:
-                    for edges in itertools.product(*choices, keys):
-                        yield IdPath((*nodes, nbr), edges)
-                continue
-            if left == 1 or nbr in nodes or too_far(nbr, left - 1):
+                return left == 1
+            return left > 1 and nbr not in nodes and not too_far(nbr, left - 1)
+
+        for nbr, keys in steps(g, node, direction, flt, wanted):
+            if nbr == target:
+                for edges in itertools.product(*choices, keys):
+                    yield IdPath((*nodes, nbr), edges)
                 continue
             nodes.append(nbr)
             choices.append(keys)
