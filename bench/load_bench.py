@@ -164,7 +164,11 @@ async def _drive(url: str, plan: dict[str, Any], args: argparse.Namespace) -> li
             continue
         # warm-up, untimed: the first ingestArticle also loads the extractor in the server
         await run_scenario(url, scenario, 1, args.timeout, args.timeout, requests=3)
+        # one client alone first: the latency of a request that waits for no other
+        alone = await run_scenario(url, scenario, 1, args.baseline_seconds, args.timeout)
         result = await run_scenario(url, scenario, args.clients, args.seconds, args.timeout)
+        result["alone"] = {k: alone[k] for k in ("requests", "errors", "p50", "p95")}
+        result["met"] = result["met"] and alone["errors"] == 0
         results.append(result)
     return results
 
@@ -174,6 +178,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--edges", type=int, default=100_000, help="synthetic relations (100000)")
     parser.add_argument("--seconds", type=float, default=60.0, help="per scenario (60)")
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients (50)")
+    parser.add_argument(
+        "--baseline-seconds", type=float, default=5.0, help="one client alone first (5)"
+    )
     parser.add_argument("--timeout", type=float, default=120.0, help="per request, seconds (120)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument(

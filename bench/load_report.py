@@ -32,6 +32,7 @@ def print_report(info: dict[str, Any]) -> None:
     rows = [
         (
             r["scenario"],
+            r["alone"]["p50"],
             r["requests"],
             r["errors"],
             r["throughput"],
@@ -43,19 +44,11 @@ def print_report(info: dict[str, Any]) -> None:
         )
         for r in info["results"]
     ]
-    print_table(
-        [
-            "scenario",
-            "requests",
-            "errors",
-            "req/s",
-            "p50 ms",
-            "p95 ms",
-            "p99 ms",
-            "target",
-            "verdict",
-        ],
-        rows,
+    headers = ["scenario", "alone p50 ms", "requests", "errors", "req/s", "p50 ms", "p95 ms"]
+    print_table([*headers, "p99 ms", "target", "verdict"], rows)
+    print(
+        f"(alone: one client by itself for a few seconds first; the other columns are with "
+        f"{info['clients']} clients at once)"
     )
     for r in info["results"]:
         for sample in r["error_samples"]:
