@@ -32,11 +32,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import queue
 import sqlite3
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path as FilePath
 from typing import TypeVar
@@ -62,16 +59,15 @@ from graph.stores.base import (
     StoreStats,
     Subgraph,
 )
-from graph.stores.graph_cache import apply_changes, load_graph, read_changes
-from graph.stores.sqlite_facts import Touched, bump_generation, ids_param
+from graph.stores.sqlite_engine import SQLiteEngine, Write
+from graph.stores.sqlite_facts import Touched, ids_param
 from graph.stores.sqlite_ingest import check_extraction, retract_article, write_article
-from graph.stores.sqlite_schema import BUSY_TIMEOUT, connect, translate_errors
+from graph.stores.sqlite_schema import BUSY_TIMEOUT
 
 __all__ = ["EmbeddedStore"]
 
 T = TypeVar("T")
 BATCH_RELATIONS = 5000  # evidence rows per bulk transaction: big enough to share page writes
-Write = Callable[[sqlite3.Connection], tuple[T, Touched | None]]
 
 
 def _now() -> datetime:
@@ -90,103 +86,13 @@ class EmbeddedStore:
         self, path: str | os.PathLike[str], *, readers: int = 4, busy_timeout: float = BUSY_TIMEOUT
     ) -> None:
         self.path = FilePath(path).expanduser()
-        self._busy_timeout = busy_timeout
-        self._writer: sqlite3.Connection | None = None
-        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
-        self._opened: list[sqlite3.Connection] = []
-        self._slots = threading.BoundedSemaphore(readers)
-        self._write_lock = threading.Lock()
-        self._graph_lock = threading.Lock()
-        self._graph = nx.MultiDiGraph()
-        self._generation = -1  # the generation the in-memory graph shows
-        self._committing: int | None = None  # the generation this store is committing
-
-    # -- plumbing ---------------------------------------------------------------------------
-
-    @contextmanager
-    def _reader(self) -> Iterator[sqlite3.Connection]:
-        if self._writer is None:
-            raise StoreError("the store is not open")
-        with self._slots:
-            try:
-                conn = self._idle.get_nowait()
-            except queue.Empty:
-                conn = connect(self.path, create=False, busy_timeout=self._busy_timeout)
-                self._opened.append(conn)
-            try:
-                yield conn
-            finally:
-                self._idle.put(conn)
-
-    def _read_sync(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
-        with translate_errors(action), self._reader() as conn:
-            conn.execute("BEGIN")  # one snapshot for every query of this read
-            try:
-                return fn(conn)
-            finally:
-                conn.execute("ROLLBACK")
+        self._engine = SQLiteEngine(self.path, readers=readers, busy_timeout=busy_timeout)
 
     async def _read(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
-        return await asyncio.to_thread(self._read_sync, action, fn)
-
-    def _write_sync(self, action: str, fn: Write[T]) -> T:
-        with self._write_lock, translate_errors(action):
-            if self._writer is None:
-                raise StoreError("the store is not open")
-            return self._transaction(self._writer, fn)
-
-    def _transaction(self, conn: sqlite3.Connection, fn: Write[T]) -> T:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            result, touched = fn(conn)
-            if touched is None:  # nothing to write
-                conn.execute("ROLLBACK")
-                return result
-            before, after = bump_generation(conn)
-            changes = read_changes(conn, touched)
-            self._committing = after
-            conn.execute("COMMIT")
-        except BaseException:
-            self._committing = None
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        with self._graph_lock:
-            stale = before != self._generation  # another process wrote since our last look
-            if not stale:
-                apply_changes(self._graph, changes)
-                self._generation = after
-            self._committing = None
-        if stale:
-            self._sync_graph(conn)
-        return result
+        return await asyncio.to_thread(self._engine.read, action, fn)
 
     async def _write(self, action: str, fn: Write[T]) -> T:
-        return await asyncio.to_thread(self._write_sync, action, fn)
-
-    def _sync_graph(self, conn: sqlite3.Connection) -> None:
-        """Reload the graph if the file moved past what it shows; ``conn`` may be in a read."""
-        own = not conn.in_transaction
-        if own:
-            conn.execute("BEGIN")
-        try:
-            generation = int(
-                conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
-            )
-            if generation <= self._generation or generation == self._committing:
-                return
-            with self._graph_lock:
-                if generation > self._generation:
-                    self._graph = load_graph(conn)
-                    self._generation = generation
-        finally:
-            if own:
-                conn.execute("ROLLBACK")
-
-    def _traverse(self, conn: sqlite3.Connection, query: Callable[[nx.MultiDiGraph], T]) -> T:
-        self._sync_graph(conn)
-        with self._graph_lock:
-            return query(self._graph)
+        return await asyncio.to_thread(self._engine.write, action, fn)
 
     def _paths(self, conn: sqlite3.Connection, found: list[IdPath]) -> list[Path]:
         actors = reads.fetch_actors(conn, {n for p in found for n in p.nodes})
@@ -199,33 +105,14 @@ class EmbeddedStore:
 
     # -- lifecycle --------------------------------------------------------------------------
 
-    def _open_sync(self) -> None:
-        writer = connect(self.path, create=True, busy_timeout=self._busy_timeout)
-        with self._write_lock, translate_errors("open the store"):
-            self._writer = writer
-            self._sync_graph(writer)
-
     async def open(self) -> None:
-        if self._writer is None:
-            await asyncio.to_thread(self._open_sync)
+        await asyncio.to_thread(self._engine.open)
 
     async def close(self) -> None:
-        await asyncio.to_thread(self._close_sync)
-
-    def _close_sync(self) -> None:
-        with self._write_lock:
-            writer, self._writer = self._writer, None
-            if writer is not None:
-                writer.close()
-            for conn in self._opened:
-                conn.close()
-            self._opened.clear()
-            self._idle = queue.LifoQueue()
-            self._graph = nx.MultiDiGraph()
-            self._generation = -1
+        await asyncio.to_thread(self._engine.close)
 
     async def ping(self) -> bool:
-        if self._writer is None:
+        if not self._engine.is_open:
             return False
         try:
             return await self._read("ping", lambda c: c.execute("SELECT 1").fetchone() == (1,))
@@ -248,7 +135,7 @@ class EmbeddedStore:
             wrote = any(s is not IngestStatus.UNCHANGED for s in statuses)
             return statuses, (touched if wrote else None)
 
-        statuses = self._write_sync(f"ingest {len(extractions)} article(s)", run)
+        statuses = self._engine.write(f"ingest {len(extractions)} article(s)", run)
         return [
             IngestResult(e.article.id, status, len(e.actors), len(e.relations))
             for e, status in zip(extractions, statuses, strict=True)
@@ -343,7 +230,7 @@ class EmbeddedStore:
     def _neighbourhood_sync(
         self, conn: sqlite3.Connection, actor_id: str, depth: int, flt: RelationFilter
     ) -> Subgraph:
-        found = self._traverse(
+        found = self._engine.traverse(
             conn,
             lambda g: neighbourhood(
                 g, actor_id, depth, kinds=flt.kinds, modalities=flt.modalities, as_of=flt.as_of
@@ -394,7 +281,7 @@ class EmbeddedStore:
         find = shortest_paths if shortest else simple_paths
 
         def run(conn: sqlite3.Connection) -> list[Path]:
-            found = self._traverse(
+            found = self._engine.traverse(
                 conn, lambda g: find(g, source, target, kinds, max_length, direction, as_of, limit)
             )
             return self._paths(conn, found)
@@ -414,7 +301,7 @@ class EmbeddedStore:
         _check_page(limit)
 
         def run(conn: sqlite3.Connection) -> list[Path]:
-            found = self._traverse(
+            found = self._engine.traverse(
                 conn, lambda g: supporters_query(g, actor_id, depth, direction, as_of, limit)
             )
             return self._paths(conn, found)

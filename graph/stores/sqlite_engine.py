@@ -1,0 +1,156 @@
+"""The embedded store's connections: one writer behind a lock, a pool of readers, the graph.
+
+Writes run in ``BEGIN IMMEDIATE`` transactions on the one write connection. Reads borrow a
+connection from a small pool and run in a read transaction, so each sees one snapshot (WAL
+lets them run while a write is open). The in-memory traversal graph is patched after each of
+this engine's commits; every write also bumps a generation counter in the file, and a reader
+that finds a generation this engine did not produce (another process wrote) reloads the graph.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import networkx as nx
+
+from graph.errors import StoreError
+from graph.stores.graph_cache import apply_changes, load_graph, read_changes
+from graph.stores.sqlite_facts import Touched, bump_generation
+from graph.stores.sqlite_schema import connect, translate_errors
+
+__all__ = ["SQLiteEngine", "Write"]
+
+T = TypeVar("T")
+#: A write: does its work on the connection, returns its result and what it touched (``None``
+#: when it wrote nothing, so the transaction is rolled back).
+Write = Callable[[sqlite3.Connection], tuple[T, Touched | None]]
+
+
+class SQLiteEngine:
+    """Connections, transactions and the traversal graph of one store file."""
+
+    def __init__(self, path: Path, *, readers: int, busy_timeout: float) -> None:
+        self.path = path
+        self._busy_timeout = busy_timeout
+        self._writer: sqlite3.Connection | None = None
+        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self._opened: list[sqlite3.Connection] = []
+        self._slots = threading.BoundedSemaphore(readers)
+        self._write_lock = threading.Lock()
+        self._graph_lock = threading.Lock()
+        self._graph = nx.MultiDiGraph()
+        self._generation = -1  # the generation the in-memory graph shows
+        self._committing: int | None = None  # the generation this engine is committing
+
+    @property
+    def is_open(self) -> bool:
+        return self._writer is not None
+
+    def open(self) -> None:
+        """Create or open the file and load the traversal graph."""
+        if self._writer is not None:
+            return
+        writer = connect(self.path, create=True, busy_timeout=self._busy_timeout)
+        with self._write_lock, translate_errors("open the store"):
+            self._writer = writer
+            self._sync_graph(writer)
+
+    def close(self) -> None:
+        with self._write_lock:
+            writer, self._writer = self._writer, None
+            if writer is not None:
+                writer.close()
+            for conn in self._opened:
+                conn.close()
+            self._opened.clear()
+            self._idle = queue.LifoQueue()
+            self._graph = nx.MultiDiGraph()
+            self._generation = -1
+
+    @contextmanager
+    def _reader(self) -> Iterator[sqlite3.Connection]:
+        if self._writer is None:
+            raise StoreError("the store is not open")
+        with self._slots:
+            try:
+                conn = self._idle.get_nowait()
+            except queue.Empty:
+                conn = connect(self.path, create=False, busy_timeout=self._busy_timeout)
+                self._opened.append(conn)
+            try:
+                yield conn
+            finally:
+                self._idle.put(conn)
+
+    def read(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``fn`` in one read transaction on a pooled connection."""
+        with translate_errors(action), self._reader() as conn:
+            conn.execute("BEGIN")  # one snapshot for every query of this read
+            try:
+                return fn(conn)
+            finally:
+                conn.execute("ROLLBACK")
+
+    def write(self, action: str, fn: Write[T]) -> T:
+        """Run ``fn`` in one write transaction, then bring the graph up to date."""
+        with self._write_lock, translate_errors(action):
+            if self._writer is None:
+                raise StoreError("the store is not open")
+            return self._transaction(self._writer, fn)
+
+    def traverse(self, conn: sqlite3.Connection, query: Callable[[nx.MultiDiGraph], T]) -> T:
+        """Run a graph query on the traversal graph, reloaded first if another process wrote."""
+        self._sync_graph(conn)
+        with self._graph_lock:
+            return query(self._graph)
+
+    def _transaction(self, conn: sqlite3.Connection, fn: Write[T]) -> T:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            result, touched = fn(conn)
+            if touched is None:  # nothing to write
+                conn.execute("ROLLBACK")
+                return result
+            before, after = bump_generation(conn)
+            changes = read_changes(conn, touched)
+            self._committing = after
+            conn.execute("COMMIT")
+        except BaseException:
+            self._committing = None
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        with self._graph_lock:
+            stale = before != self._generation  # another process wrote since our last look
+            if not stale:
+                apply_changes(self._graph, changes)
+                self._generation = after
+            self._committing = None
+        if stale:
+            self._sync_graph(conn)
+        return result
+
+    def _sync_graph(self, conn: sqlite3.Connection) -> None:
+        """Reload the graph if the file moved past what it shows; ``conn`` may be in a read."""
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+        try:
+            generation = int(
+                conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+            )
+            if generation <= self._generation or generation == self._committing:
+                return
+            with self._graph_lock:
+                if generation > self._generation:
+                    self._graph = load_graph(conn)
+                    self._generation = generation
+        finally:
+            if own:
+                conn.execute("ROLLBACK")
