@@ -78,6 +78,7 @@ class Lexicon:
     entries: dict[str, Entry]  # canonical name -> entry
     surfaces: dict[str, list[tuple[Entry, Reading]]]  # surface form -> readings
     triggers: Triggers
+    _by_iso: dict[str, Entry] = field(default_factory=dict)
 
     def lookup(self, surface: str) -> tuple[Entry, Reading] | None:
         """The best reading of a surface form, trying it as written, then case-folded.
@@ -97,7 +98,9 @@ class Lexicon:
         return self.entries.get(name)
 
     def states_by_iso(self) -> dict[str, Entry]:
-        return {e.iso2: e for e in self.entries.values() if e.iso2}
+        if not self._by_iso:
+            self._by_iso.update({e.iso2: e for e in self.entries.values() if e.iso2})
+        return self._by_iso
 
 
 def _read(name: str) -> list[dict[str, Any]]:

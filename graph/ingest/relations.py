@@ -71,6 +71,14 @@ SERIES_NOUNS = frozenset(
         "volley",
         "salvo",
         "campaign",
+        "package",
+        "packages",
+        "shipment",
+        "shipments",
+        "tranche",
+        "delivery",
+        "deliveries",
+        "consignment",
     }
 )
 # "exchanged fire", "traded blows": a clash whose aggressor the text does not say
@@ -353,7 +361,8 @@ class RelationReader:
         agents = self._prep_objects(noun, {"by", "from"})
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         for mod in mods:
-            if ctx.modifier(mod) or ctx.actors(mod):
+            # "military aid" names no giver: only a named actor in a modifier is the agent
+            if ctx.modifier(mod) or [r for r in ctx.actors(mod) if not r.generic]:
                 agents += _with_conj(mod)
             elif mod.dep_ == "compound":  # "a Russian missile strike"
                 agents += [

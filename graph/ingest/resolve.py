@@ -81,6 +81,25 @@ QUANTIFIERS = frozenset(
 )
 
 
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outside",
+        "near",
+        "around",
+    }
+)
+# How far the most named state must lead the next one for "the army" to be read as its army.
+HOME_MARGIN = 1.5
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
     entry: Entry
@@ -122,9 +141,12 @@ class Context:
             for code in m.entry.countries:
                 if code in by_iso and m.entry.kind is not ActorKind.STATE:
                     votes[by_iso[code].name] += 1
-        if not votes:
+        ranked = votes.most_common(2)
+        if not ranked:
             return None
-        return self.lexicon.entry(votes.most_common(1)[0][0])
+        if len(ranked) > 1 and ranked[0][1] < HOME_MARGIN * ranked[1][1]:
+            return None  # a story about two states: "the army" could be either's
+        return self.lexicon.entry(ranked[0][0])
 
     def salient_faction(self, before: int) -> Mention | None:
         """The armed group named last before token ``before`` (else the first after it)."""
@@ -366,12 +388,22 @@ class Context:
             return [self._facility(token)]
         if token.lower_ in self.settlement_nouns and token.pos_ in ("NOUN", "PROPN"):
             named = self._named_places(token)
-            if named or not any(
-                c.dep_ in ("prep", "advmod") and c.i > token.i for c in token.children
-            ):
-                return named  # a bare "positions" names no place
-            return [self._area(token)]
+            if named:
+                return named
+            if any(c.dep_ in ("prep", "advmod") and c.i > token.i for c in token.children):
+                return [self._area(token)]
+            relative = self._relative_location(token)
+            return [relative] if relative else []  # a bare "positions" names no place
         return []
+
+    def _relative_location(self, token: Token) -> Resolved | None:
+        """'recaptured several districts south of Marib', with 'south of' hung on the verb."""
+        for adv in token.head.children:
+            if adv.dep_ == "advmod" and adv.lower_ in DIRECTIONS and adv.i == token.i + 1:
+                words = [token, *adv.subtree]
+                text = " ".join(t.text for t in words[:8])
+                return Resolved(Entry(text, ActorKind.REGION, (text,)), text)
+        return None
 
     def _place_from_mention(self, mention: Mention) -> Resolved | None:
         if mention.entry.kind in PLACE_KINDS:

@@ -85,3 +85,16 @@ def test_a_towns_own_name_beats_a_former_name_elsewhere(extractor):
     actors, _ = names(extractor, "Russia pressed its offensive and shelled Pokrovsk on Monday.")
     town = actors["Pokrovsk"]
     assert town.location is not None and town.location.country_code == "UA"
+
+
+def test_the_army_stays_unresolved_in_a_story_about_two_states(extract):
+    text = (
+        "Russia and Ukraine traded accusations on Monday. Russian officials and Ukrainian "
+        "officials met in Istanbul. The army shelled Kherson."
+    )
+    assert not any(k == "STRIKES" for _, k, _, _ in extract(text))
+
+
+def test_package_of_aid(extract):
+    found = extract("Berlin approved a package of military aid for Moldova.")
+    assert ("Germany", "BACKS", "Moldova", "asserted") in found
