@@ -3,8 +3,25 @@
 Every test runs against each store (see conftest.py). The other parts:
 ``test_contract_graph.py`` (neighbourhoods, paths, supporters), ``test_contract_curation.py``
 (merge, alias, split, undo) and ``test_contract_properties.py`` (hypothesis properties).
-"""
+``reference.py`` computes what a store must hold after a sequence of ingests.
 
+The rules, in short:
+
+- Ingest is keyed by article id and content hash: the same text again is UNCHANGED and
+  writes nothing (even if the extraction differs); a new text REPLACES the old evidence.
+- Reports of one (source, kind, target, modality) are one relation: confidence is the maximum
+  over its evidence, first/last reported the earliest/latest dated evidence (``None`` when
+  none is dated), article_count the distinct articles. An undated relation fails every date
+  filter; ``since`` tests last_reported, ``until`` and ``as_of`` test first_reported.
+- A relation left without evidence is gone; so is an actor no article mentions and no
+  relation touches. Mentions are summed over articles; aliases are every other name the
+  articles (or curation) gave an actor, one per folded form, sorted.
+- Lists come in a stable order: relations and articles by id, actors found by search exact
+  match first, then by mentions (descending), then by id; paths and chains shortest first,
+  then by actor ids, then by relation ids.
+- ``get_actor`` of a merged-away id gives the kept actor; undo restores the store exactly and
+  refuses while a later curation of the same actors stands.
+"""
 from __future__ import annotations
 
 import dataclasses
