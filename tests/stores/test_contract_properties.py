@@ -3,7 +3,9 @@
 - any sequence of ingests, replacements and deletions ends where the reference model says;
 - ingesting any sequence of articles a second time changes nothing;
 - the order of ingest does not show in the snapshot, down to the exported bytes;
-- pages of actors, relations and articles neither skip nor repeat.
+- pages of actors, relations and articles neither skip nor repeat;
+- curations undone in reverse order leave the store as if there had been none, even with
+  articles ingested in between.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TypeVar
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from graph.errors import BadInputError, NotFoundError
 from graph.model import Actor, Extraction, Modality, RelationKind
 from graph.stores.base import GraphSnapshot, GraphStore, RelationFilter
 
@@ -187,3 +190,59 @@ def test_pages_neither_skip_nor_repeat(make_store: StoreMaker) -> None:
             runner.run(pages())
 
         check()
+
+
+CURATIONS = st.one_of(
+    st.tuples(st.just("merge"), st.integers(0, len(POOL) - 1), st.integers(0, len(POOL) - 1)),
+    st.tuples(st.just("alias"), st.integers(0, len(POOL) - 1), st.sampled_from(["Al", "Bo"])),
+    st.tuples(st.just("split"), st.integers(0, len(POOL) - 1), st.integers(0, 3)),
+)
+
+
+async def _curate(store: GraphStore, action: tuple[str, int, object]) -> str | None:
+    """Run one curation; ``None`` when the store refused it (a fine answer to a bad request)."""
+    kind, index, arg = action
+    actor, names = POOL[index]
+    try:
+        if kind == "merge":
+            return (await store.merge_actors(actor.id, POOL[int(arg)][0].id)).id  # type: ignore[call-overload]
+        if kind == "alias":
+            return (await store.add_alias(actor.id, f"{arg} {actor.name}")).id
+        split = [n for bit, n in enumerate(names) if int(arg) & (1 << bit)]  # type: ignore[call-overload]
+        return (await store.split_actor(actor.id, split)).id
+    except (BadInputError, NotFoundError):
+        return None
+
+
+@settings(PROPERTY, max_examples=150)
+@given(
+    base=st.lists(articles(), min_size=2, max_size=5),
+    steps=st.lists(st.tuples(CURATIONS, st.none() | articles()), min_size=1, max_size=6),
+)
+def test_undoing_every_curation_restores_the_store(
+    make_store: StoreMaker, base: list[Extraction], steps: list[tuple[tuple[str, int, object],
+                                                                  Extraction | None]],
+) -> None:  # fmt: skip
+    later = [
+        dataclasses.replace(ex, article=dataclasses.replace(ex.article, id=f"later-{i}"))
+        for i, (_, ex) in enumerate(steps) if ex is not None
+    ]  # fmt: skip
+
+    async def run() -> GraphSnapshot:
+        async with make_store.fresh() as store:
+            await store.ingest_many(base)
+            done, extra = [], iter(later)
+            for action, ex in steps:
+                if (cid := await _curate(store, action)) is not None:
+                    done.append(cid)
+                snapshot = await store.snapshot()
+                actors = {a.id for a in snapshot.actors}
+                assert all({r.source, r.target} <= actors for r in snapshot.relations)
+                if ex is not None:  # articles keep coming between curations
+                    await store.ingest(next(extra))
+            event(f"{len(done)} curation(s) to undo")
+            for cid in reversed(done):
+                await store.undo(cid)
+            return await store.snapshot()
+
+    assert asyncio.run(run()) == expected_snapshot([*base, *later])
