@@ -38,11 +38,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path as FilePath
 from typing import TypeVar
 
-import networkx as nx
-
 from graph.errors import BadInputError, StoreError
 from graph.model import Actor, ActorKind, Extraction, Relation, RelationKind
-from graph.queries import IdPath, add_relation, neighbourhood, shortest_paths, simple_paths
+from graph.queries import shortest_paths, simple_paths
 from graph.queries import supporters_of as supporters_query
 from graph.stores import sqlite_catalog as catalog
 from graph.stores import sqlite_curation as curation
@@ -63,6 +61,7 @@ from graph.stores.sqlite_engine import SQLiteEngine, Write
 from graph.stores.sqlite_facts import Touched, ids_param
 from graph.stores.sqlite_ingest import check_extraction, retract_article, write_article
 from graph.stores.sqlite_schema import BUSY_TIMEOUT
+from graph.stores.sqlite_traversal import neighbourhood_of, paths_of
 
 __all__ = ["EmbeddedStore"]
 
@@ -93,15 +92,6 @@ class EmbeddedStore:
 
     async def _write(self, action: str, fn: Write[T]) -> T:
         return await asyncio.to_thread(self._engine.write, action, fn)
-
-    def _paths(self, conn: sqlite3.Connection, found: list[IdPath]) -> list[Path]:
-        actors = reads.fetch_actors(conn, {n for p in found for n in p.nodes})
-        relations = reads.fetch_relations(conn, {e for p in found for e in p.edges})
-        return [
-            Path(tuple(actors[n] for n in p.nodes), tuple(relations[e] for e in p.edges))
-            for p in found
-            if all(n in actors for n in p.nodes) and all(e in relations for e in p.edges)
-        ]
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -227,39 +217,13 @@ class EmbeddedStore:
             "relations of actors", lambda c: reads.relations_of(c, actor_ids, direction, flt)
         )
 
-    def _neighbourhood_sync(
-        self, conn: sqlite3.Connection, actor_id: str, depth: int, flt: RelationFilter
-    ) -> Subgraph:
-        found = self._engine.traverse(
-            conn,
-            lambda g: neighbourhood(
-                g, actor_id, depth, kinds=flt.kinds, modalities=flt.modalities, as_of=flt.as_of
-            ),
-        )
-        relations = reads.fetch_relations(conn, found.edges)
-        kept = [
-            r for e in found.edges if (r := relations.get(e)) and reads.relation_matches(r, flt)
-        ]
-        nodes = found.nodes
-        if len(kept) < len(found.edges) and nodes:
-            # the graph knows kinds, modalities and first dates only: walk again over the
-            # relations that pass the whole filter, so nothing is reached through a dropped one
-            small = nx.MultiDiGraph()
-            small.add_node(actor_id)
-            for r in kept:
-                add_relation(small, r.id, r.source, r.target, r.kind, r.modality)
-            nodes, edges = neighbourhood(small, actor_id, depth)
-            kept = [r for r in kept if r.id in set(edges)]
-        actors = reads.fetch_actors(conn, nodes)
-        return Subgraph(tuple(actors[n] for n in nodes if n in actors), tuple(kept))
-
     async def neighbourhood(
         self, actor_id: str, depth: int = 1, flt: RelationFilter | None = None
     ) -> Subgraph:
         """The actors within ``depth`` relations (either way) and the relations among them."""
         return await self._read(
             "neighbourhood",
-            lambda c: self._neighbourhood_sync(c, actor_id, depth, flt or RelationFilter()),
+            lambda c: neighbourhood_of(self._engine, c, actor_id, depth, flt or RelationFilter()),
         )
 
     # -- paths ------------------------------------------------------------------------------
@@ -284,7 +248,7 @@ class EmbeddedStore:
             found = self._engine.traverse(
                 conn, lambda g: find(g, source, target, kinds, max_length, direction, as_of, limit)
             )
-            return self._paths(conn, found)
+            return paths_of(conn, found)
 
         return await self._read("find paths", run)
 
@@ -304,7 +268,7 @@ class EmbeddedStore:
             found = self._engine.traverse(
                 conn, lambda g: supporters_query(g, actor_id, depth, direction, as_of, limit)
             )
-            return self._paths(conn, found)
+            return paths_of(conn, found)
 
         return await self._read("find supporters", run)
 
