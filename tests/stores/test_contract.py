@@ -22,6 +22,7 @@ The rules, in short:
 - ``get_actor`` of a merged-away id gives the kept actor; undo restores the store exactly and
   refuses while a later curation of the same actors stands.
 """
+
 from __future__ import annotations
 
 import dataclasses
