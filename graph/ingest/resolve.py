@@ -348,7 +348,9 @@ class Context:
         poss = [c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS]
         if token.lower_ not in PRONOUNS and not poss:
             return []
-        antecedent = self.speaker(token) or self._clause_subject(token)
+        antecedent = (
+            self.speaker(token) or self._clause_subject(token) or self._previous_subject(token)
+        )
         if antecedent is None or antecedent.i == token.i:
             return []
         found = self.actors(antecedent)
@@ -366,6 +368,17 @@ class Context:
                 subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects and not _contains(subjects[0], token):
                     return subjects[0]
+        return None
+
+    def _previous_subject(self, token: Token) -> Token | None:
+        """'The RSF seized Babanusa. It then shelled El Obeid.': the last sentence's subject."""
+        sent = token.sent
+        if token.i - sent.start > 3 or sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        subjects = [c for c in previous.root.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ not in PRONOUNS:
+            return subjects[0]
         return None
 
     def _clause_subject(self, token: Token) -> Token | None:

@@ -98,3 +98,13 @@ def test_the_army_stays_unresolved_in_a_story_about_two_states(extract):
 def test_package_of_aid(extract):
     found = extract("Berlin approved a package of military aid for Moldova.")
     assert ("Germany", "BACKS", "Moldova", "asserted") in found
+
+
+def test_pronoun_subject_refers_to_the_previous_sentence(extract):
+    found = extract("The TPLF recaptured Alamata on Sunday. It then shelled Korem.")
+    assert any(s == "Tigray People's Liberation Front" and k == "STRIKES" for s, k, _, _ in found)
+
+
+def test_town_tagged_as_a_product_is_still_a_town(extract):
+    found = extract("The RSF seized Babanusa on Sunday.")
+    assert any(k == "CAPTURES" and t.startswith("Baban")  # GeoNames: "Babanūsah" for _, k, t, _ in found)
