@@ -144,10 +144,15 @@ class GraphStore(Protocol):
     async def get_actor(self, actor_id: str) -> Actor | None: ...
     async def get_actors(self, actor_ids: Sequence[str]) -> list[Actor | None]: ...
     async def search_actors(
-        self, query: str | None = None, kind: ActorKind | None = None,
-        limit: int = 50, offset: int = 0,
+        self,
+        query: str | None = None,
+        kind: ActorKind | None = None,
+        limit: int = 50,
+        offset: int = 0,
     ) -> list[Actor]: ...
-    async def count_actors(self, query: str | None = None, kind: ActorKind | None = None) -> int: ...
+    async def count_actors(
+        self, query: str | None = None, kind: ActorKind | None = None
+    ) -> int: ...
     async def get_relations(
         self, flt: RelationFilter, limit: int = 100, offset: int = 0
     ) -> list[Relation]: ...
@@ -155,18 +160,31 @@ class GraphStore(Protocol):
     async def relations_of(
         self, actor_ids: Sequence[str], direction: Direction, flt: RelationFilter | None = None
     ) -> list[list[Relation]]: ...
-    async def neighbourhood(self, actor_id: str, depth: int = 1,
-                            flt: RelationFilter | None = None) -> Subgraph: ...
+    async def neighbourhood(
+        self, actor_id: str, depth: int = 1, flt: RelationFilter | None = None
+    ) -> Subgraph: ...
 
     # paths
     async def paths(
-        self, source: str, target: str, *, kinds: frozenset[RelationKind] | None = None,
-        max_length: int = 4, direction: Direction = Direction.BOTH, shortest: bool = False,
-        as_of: date | None = None, limit: int = 50,
+        self,
+        source: str,
+        target: str,
+        *,
+        kinds: frozenset[RelationKind] | None = None,
+        max_length: int = 4,
+        direction: Direction = Direction.BOTH,
+        shortest: bool = False,
+        as_of: date | None = None,
+        limit: int = 50,
     ) -> list[Path]: ...
     async def supporters(
-        self, actor_id: str, *, depth: int = 2, direction: Direction = Direction.IN,
-        as_of: date | None = None, limit: int = 200,
+        self,
+        actor_id: str,
+        *,
+        depth: int = 2,
+        direction: Direction = Direction.IN,
+        as_of: date | None = None,
+        limit: int = 200,
     ) -> list[Path]: ...
 
     # articles and stats
@@ -178,8 +196,9 @@ class GraphStore(Protocol):
     # curation
     async def merge_actors(self, keep_id: str, drop_id: str) -> CurationRecord: ...
     async def add_alias(self, actor_id: str, alias: str) -> CurationRecord: ...
-    async def split_actor(self, actor_id: str, names: Sequence[str],
-                          kind: ActorKind | None = None) -> CurationRecord: ...
+    async def split_actor(
+        self, actor_id: str, names: Sequence[str], kind: ActorKind | None = None
+    ) -> CurationRecord: ...
     async def undo(self, curation_id: str) -> CurationRecord: ...
     async def curations(self, limit: int = 50) -> list[CurationRecord]: ...
 
