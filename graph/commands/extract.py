@@ -9,6 +9,7 @@ from typing import Any
 
 from graph.ingest.readers import ReadFailure, read_articles
 from graph.model import Actor, Extraction, Relation
+from graph.settings import Settings
 
 __all__ = ["add_arguments", "extraction_json", "run"]
 
@@ -100,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
 
     failures: list[ReadFailure] = []
     articles = []
-    for item in read_articles(args.paths):
+    settings = Settings.from_env()
+    for item in read_articles(args.paths, max_chars=settings.max_text_chars):
         if isinstance(item, ReadFailure):
             failures.append(item)
         else:

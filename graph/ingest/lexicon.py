@@ -57,14 +57,26 @@ class Triggers:
     raw: dict[str, Any]
     verbs: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
+    # the lists are asked for once per document: build each set once, not on every call
+    _sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+
+    def _set(self, *path: str) -> frozenset[str]:
+        found = self._sets.get(path)
+        if found is None:
+            node: Any = self.raw
+            for key in path:
+                node = (node or {}).get(key)
+            found = self._sets[path] = frozenset(node or ())
+        return found
+
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(self.raw.get(key) or ())
+        return self._set(key)
 
     def modality(self, key: str) -> frozenset[str]:
-        return frozenset(self.raw["modality"].get(key) or ())
+        return self._set("modality", key)
 
     def nouns(self, relation: str) -> frozenset[str]:
-        return frozenset(self.raw["nouns"].get(relation) or ())
+        return self._set("nouns", relation)
 
     def verb(self, lemma: str) -> tuple[str, dict[str, Any]] | None:
         for relation, table in self.verbs.items():

@@ -74,7 +74,7 @@ class Extractor:
         self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 32
     ) -> Iterator[Extraction]:
         """Extract in spaCy batches; results come in input order."""
-        pairs = ((a.text, a) for a in articles)
+        pairs = ((a.text, self._fit(a)) for a in articles)
         docs = self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)
         for doc, article in docs:
             try:
@@ -82,6 +82,12 @@ class Extractor:
             except Exception as exc:  # one bad article must not end a batch of thousands
                 log.exception("extraction failed for article %s", article.id)
                 yield Extraction(article, (), (), (f"{FAILED}: {type(exc).__name__}: {exc}",))
+
+    def _fit(self, article: Article) -> Article:
+        """Let spaCy take any text the readers admitted (ACTORGRAPH_MAX_TEXT_CHARS decides)."""
+        if len(article.text) > self.nlp.max_length:
+            self.nlp.max_length = len(article.text)
+        return article
 
     def from_doc(self, doc: Doc, article: Article) -> Extraction:
         if not _looks_english(doc):

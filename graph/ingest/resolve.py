@@ -275,11 +275,19 @@ class Context:
         for child in token.children:
             text = child.text
             if child.dep_ == "amod" and text.lower().endswith("-led") and len(text) > 4:
-                found = self.lexicon.lookup(text[:-4])
+                found = self.lexicon.lookup(text[:-4])  # one token: "HTS-led"
                 if found is not None:
                     return [Resolved(found[0], text[:-4])]
-            if child.lower_ == "-" and child.head == token:
-                continue
+            if child.lemma_ == "lead" and child.dep_ in ("amod", "acl"):
+                leaders = [  # "Saudi - led" split by the tokenizer, or "led by the RSF"
+                    o
+                    for c in child.children
+                    for o in ([c] if c.dep_ == "npadvmod" else c.children)
+                    if c.dep_ == "npadvmod" or (c.dep_ == "agent" and o.dep_ == "pobj")
+                ]
+                found_actors = [r for o in leaders for r in self._leader_or_actor(o)]
+                if found_actors:
+                    return found_actors
         return []
 
     def _leader_or_actor(self, token: Token) -> list[Resolved]:

@@ -109,3 +109,8 @@ def test_town_tagged_as_a_product_is_still_a_town(extract):
     found = extract("The RSF seized Babanusa on Sunday.")
     # GeoNames spells the town "Babanūsah"
     assert any(k == "CAPTURES" and t.startswith("Baban") for _, k, t, _ in found)
+
+
+def test_forces_led_by_a_group_are_the_group(extract):
+    found = extract("Rebel forces, led by the Arakan Army, seized the town of Maungdaw on Sunday.")
+    assert any(s == "Arakan Army" and k == "CAPTURES" for s, k, _, _ in found)
