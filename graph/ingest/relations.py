@@ -18,71 +18,19 @@ from spacy.tokens import Span, Token
 
 from graph.ingest.lexicon import Triggers
 from graph.ingest.resolve import ACTOR_KINDS, Context, Resolved
+from graph.ingest.words import word_set
 from graph.model import ActorKind, RelationKind
 
 __all__ = ["Candidate", "RelationReader"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
-LEADER_TITLES = frozenset(
-    {
-        "president",
-        "leader",
-        "commander",
-        "chief",
-        "general",
-        "gen.",
-        "head",
-        "emir",
-        "king",
-        "minister",
-        "premier",
-        "chairman",
-        "field",
-        "marshal",
-        "warlord",
-        "founder",
-    }
-)
-QUANTITY_NOUNS = frozenset(
-    {"most", "much", "part", "parts", "all", "half", "rest", "some", "swaths", "swathes", "areas"}
-)
-IMPACT_VERBS = frozenset(
-    {"hit", "target", "focus", "strike", "pound", "destroy", "damage", "level"}
-)
-# "Israeli strikes killed 40 people in Gaza City": the strike hit the place of the killing
-CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "maim"})
-# "hundreds of strikes", "a wave of drone attacks", "a barrage of rockets"
-SERIES_NOUNS = frozenset(
-    {
-        "hundreds",
-        "dozens",
-        "thousands",
-        "scores",
-        "series",
-        "wave",
-        "waves",
-        "barrage",
-        "string",
-        "spate",
-        "number",
-        "round",
-        "rounds",
-        "volley",
-        "salvo",
-        "campaign",
-        "package",
-        "packages",
-        "shipment",
-        "shipments",
-        "tranche",
-        "delivery",
-        "deliveries",
-        "consignment",
-    }
-)
-# "exchanged fire", "traded blows": a clash whose aggressor the text does not say
-CLASH_OBJECTS = frozenset({"fire", "blow", "shot", "gunfire", "artillery", "shelling"})
+LEADER_TITLES = word_set("leader_titles")
+QUANTITY_NOUNS = word_set("quantity_nouns")
+IMPACT_VERBS = word_set("impact_verbs")
+CASUALTY_VERBS = word_set("casualty_verbs")
+SERIES_NOUNS = word_set("series_nouns")
+CLASH_OBJECTS = word_set("clash_objects")
 BACKED_SUFFIXES = ("-backed", "-supported", "-funded", "-sponsored", "-armed", "-allied")
 
 

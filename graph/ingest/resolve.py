@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Lexicon, Reading
 from graph.ingest.mentions import Mention, Mentions
+from graph.ingest.words import word_set
 from graph.model import ActorKind
 
 __all__ = ["ACTOR_KINDS", "PLACE_KINDS", "Context", "Resolved"]
@@ -23,79 +24,15 @@ __all__ = ["ACTOR_KINDS", "PLACE_KINDS", "Context", "Resolved"]
 ACTOR_KINDS = frozenset({ActorKind.STATE, ActorKind.FACTION, ActorKind.ORGANIZATION})
 PLACE_KINDS = frozenset({ActorKind.CITY, ActorKind.REGION, ActorKind.FACILITY})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod"})
-PRONOUNS = frozenset(
-    {"it", "they", "its", "their", "we", "our", "them", "itself", "themselves", "his", "her"}
-)
-SPEECH_LEMMAS = frozenset({"say", "claim", "report", "announce", "state", "tell", "add", "confirm"})
-SKIP_WORDS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "several",
-        "some",
-        "many",
-        "two",
-        "three",
-        "four",
-        "five",
-        "dozens",
-        "other",
-        "last",
-        "first",
-        "key",
-        "major",
-        "main",
-    }
-)
+PRONOUNS = word_set("pronouns")
+SPEECH_LEMMAS = word_set("speech_lemmas")
+SKIP_WORDS = word_set("skip_words")
 
 
-QUANTIFIERS = frozenset(
-    {
-        "more",
-        "than",
-        "less",
-        "fewer",
-        "least",
-        "at",
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "over",
-        "up",
-        "to",
-        "some",
-        "dozens",
-        "hundreds",
-    }
-)
+QUANTIFIERS = word_set("quantifiers")
 
 
-DIRECTIONS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "outside",
-        "near",
-        "around",
-    }
-)
+DIRECTIONS = word_set("directions")
 # How far the most named state must lead the next one for "the army" to be read as its army.
 HOME_MARGIN = 1.5
 
@@ -526,62 +463,7 @@ class Context:
         return Resolved(Entry(text, ActorKind.REGION, (text,)), text)
 
 
-# What an actor owns or does rather than what it is: "government positions" or "Houthi
-# targets" name no actor, so they never become aliases.
-OBJECT_NOUNS = frozenset(
-    {
-        "positions",
-        "position",
-        "targets",
-        "target",
-        "bases",
-        "base",
-        "convoy",
-        "convoys",
-        "patrol",
-        "patrols",
-        "outposts",
-        "outpost",
-        "hideouts",
-        "hideout",
-        "camps",
-        "camp",
-        "strongholds",
-        "stronghold",
-        "ranks",
-        "side",
-        "shelling",
-        "bombing",
-        "fire",
-        "offensive",
-        "attack",
-        "attacks",
-        "assault",
-        "operation",
-        "operations",
-        "defences",
-        "defenses",
-        "missiles",
-        "missile",
-        "rockets",
-        "rocket",
-        "artillery",
-        "airstrikes",
-        "airstrike",
-        "strikes",
-        "strike",
-        "command",
-        "services",
-        "security",
-        "spokesman",
-        "spokesperson",
-        "officials",
-        "commanders",
-        "commander",
-        "president",
-        "leadership",
-    }
-)
+OBJECT_NOUNS = word_set("object_nouns")
 
 
 def _names_actor(head: Token) -> bool:

@@ -1,0 +1,23 @@
+"""Closed word lists for the extraction rules, read from ``data/words.yaml``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+
+from graph.ingest.lexicon import DATA_DIR
+
+__all__ = ["word_set"]
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, list[str]]:
+    with (DATA_DIR / "words.yaml").open(encoding="utf-8") as stream:
+        loaded: dict[str, list[str]] = yaml.safe_load(stream)
+    return loaded
+
+
+def word_set(key: str) -> frozenset[str]:
+    """The list ``key`` of ``words.yaml`` as a set of strings."""
+    return frozenset(str(word) for word in _words()[key])
