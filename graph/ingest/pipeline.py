@@ -200,15 +200,20 @@ def _entry_id(entry: Entry, article_id: str) -> str:
 
 
 def _dedupe(relations: list[Relation]) -> Iterator[Relation]:
-    """One relation per (source, kind, target, modality), keeping the first evidence of each."""
+    """One relation per (source, kind, target, modality), with every sentence that states it."""
     seen: dict[str, Relation] = {}
     for rel in relations:
-        if rel.id in seen:
-            kept = seen[rel.id]
-            if rel.confidence > kept.confidence:
-                seen[rel.id] = replace(kept, confidence=rel.confidence)
+        kept = seen.get(rel.id)
+        if kept is None:
+            seen[rel.id] = rel
             continue
-        seen[rel.id] = rel
+        sentences = {e.start for e in kept.evidence}
+        extra = tuple(e for e in rel.evidence if e.start not in sentences)
+        seen[rel.id] = replace(
+            kept,
+            confidence=max(kept.confidence, rel.confidence),
+            evidence=kept.evidence + extra,
+        )
     yield from seen.values()
 
 

@@ -6,6 +6,7 @@ place so that a batch goes on and reports every failure at the end.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -123,8 +124,6 @@ def _read_stdin(max_chars: int, stdin: IO[bytes] | None) -> Iterator[Article | R
     raw = stream.read(4 * max_chars + 5)
     first = raw.lstrip()[:1]
     if first == b"{":  # JSON lines on stdin
-        import io
-
         yield from _read_jsonl(io.BytesIO(raw), "-", max_chars)
         return
     try:

@@ -190,3 +190,11 @@ def test_backers_of(extract):
 def test_clashed_with(extract):
     found = edges(extract("Al-Shabaab fighters clashed with Somali troops near Bulo Burte."))
     assert any(k == "FIGHTS" and t == "Somalia" for _, k, t in found)
+
+
+def test_a_relation_stated_twice_keeps_both_sentences(extractor):
+    from graph.model import Article
+
+    text = "Iran backs the Houthis. Since 2015 Iran has backed the Houthis with drones."
+    (rel,) = [r for r in extractor.extract(Article("t", text)).relations if r.kind.value == "BACKS"]
+    assert [e.start for e in rel.evidence] == [0, text.index("Since")]
