@@ -74,7 +74,8 @@ def _graph_page_routes() -> list[BaseRoute]:
 
 
 def _routes(settings: Settings, graph_routes: list[BaseRoute]) -> list[BaseRoute]:
-    view = GraphQLView(build_schema(settings.max_query_depth), settings)
+    schema = build_schema(settings.max_query_depth, settings.max_query_cost, settings.max_page_size)
+    view = GraphQLView(schema, settings)
     return [
         Route("/", index, methods=["GET"]),
         Route("/graphql", view, methods=["GET", "POST"]),

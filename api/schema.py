@@ -1,4 +1,9 @@
-"""The strawberry schema with its limits: depth, aliases, tokens, and error masking."""
+"""The strawberry schema with its limits (depth, aliases, tokens, cost) and error masking.
+
+Parsing and validation are cached by query text: clients send the same few documents with
+new variables, and validating a document costs more than running a typical lookup. The
+validation rules are built once here, so every request hands the cache the same rules.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +13,36 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
+    ParserCache,
+    ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 
+from api.cost import MAX_COST, QueryCostLimiter
 from api.errors import should_mask_error
 from api.mutation import Mutation
 from api.query import Query
 
-__all__ = ["MAX_ALIASES", "MAX_TOKENS", "ApiSchema", "build_schema", "print_sdl"]
+__all__ = [
+    "CACHED_DOCUMENTS",
+    "MAX_ALIASES",
+    "MAX_TOKENS",
+    "ApiSchema",
+    "build_schema",
+    "print_sdl",
+]
 
 #: Aliases let one request repeat an expensive field; 30 is plenty for a dashboard.
 MAX_ALIASES = 30
 #: A generous ceiling on the size of a query document (not of its variables).
 MAX_TOKENS = 5_000
+#: Distinct query texts whose parse and validation are kept (an LRU, so bounded).
+CACHED_DOCUMENTS = 256
 
 
 class ApiSchema(strawberry.Schema):
@@ -33,17 +51,25 @@ class ApiSchema(strawberry.Schema):
         ``should_mask_error`` has already logged every internal error with its traceback."""
 
 
-def build_schema(max_query_depth: int = 12) -> strawberry.Schema:
-    """The schema served by the API, refusing queries deeper than ``max_query_depth``."""
+def build_schema(
+    max_query_depth: int = 12, max_cost: int = MAX_COST, max_page: int = 500
+) -> strawberry.Schema:
+    """The served schema, refusing queries deeper than ``max_query_depth`` or costlier
+    than ``max_cost`` (see :mod:`api.cost`)."""
+    rules = [depth_rule(max_query_depth, None), aliases_rule(MAX_ALIASES)]
     return ApiSchema(
         query=Query,
         mutation=Mutation,
         config=StrawberryConfig(auto_camel_case=True),
-        # factories, not instances: each operation gets its own extension objects
+        # factories, not instances: each operation gets its own extension objects. Order
+        # matters: the token cap applies to parsing, the rules join before validation,
+        # and the cost check reads the validation result.
         extensions=[
-            partial(QueryDepthLimiter, max_depth=max_query_depth),
-            partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
             partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+            partial(ParserCache, maxsize=CACHED_DOCUMENTS),
+            partial(AddValidationRules, rules),
+            partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
+            partial(QueryCostLimiter, max_cost=max_cost, max_page=max_page),
             partial(MaskErrors, should_mask_error=should_mask_error),
         ],
     )

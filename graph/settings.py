@@ -28,6 +28,7 @@ class Settings:
     max_text_chars: int = 1_000_000
     max_page_size: int = 500
     max_query_depth: int = 12
+    max_query_cost: int = 100_000  # fields an answer may hold, by api.cost's estimate
     max_path_length: int = 6
     host: str = "127.0.0.1"
     port: int = 8000
@@ -49,4 +50,5 @@ class Settings:
             neo4j_database=env.get("ACTORGRAPH_NEO4J_DATABASE") or None,
             api_key=env.get("ACTORGRAPH_API_KEY") or None,
             max_text_chars=int(env.get("ACTORGRAPH_MAX_TEXT_CHARS", "1000000")),
+            max_query_cost=int(env.get("ACTORGRAPH_MAX_QUERY_COST", "100000")),
         )

@@ -90,6 +90,10 @@ class EmbeddedStore:
     async def _read(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
         return await asyncio.to_thread(self._engine.read, action, fn)
 
+    async def _lookup(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """A read by primary key or index, run right here: a thread hop would cost more."""
+        return self._engine.read_here(action, fn)
+
     async def _write(self, action: str, fn: Write[T]) -> T:
         return await asyncio.to_thread(self._engine.write, action, fn)
 
@@ -182,7 +186,7 @@ class EmbeddedStore:
             found = reads.fetch_actors(conn, wanted)
             return [found.get(a) for a in wanted]
 
-        return await self._read("get actors", run)
+        return await self._lookup("get actors", run)
 
     async def search_actors(
         self,
@@ -213,7 +217,7 @@ class EmbeddedStore:
     async def relations_of(
         self, actor_ids: Sequence[str], direction: Direction, flt: RelationFilter | None = None
     ) -> list[list[Relation]]:
-        return await self._read(
+        return await self._lookup(
             "relations of actors", lambda c: reads.relations_of(c, actor_ids, direction, flt)
         )
 
@@ -285,7 +289,7 @@ class EmbeddedStore:
         )
 
     async def get_article(self, article_id: str) -> ArticleInfo | None:
-        return await self._read("get article", lambda c: catalog.article_info(c, article_id))
+        return await self._lookup("get article", lambda c: catalog.article_info(c, article_id))
 
     async def stats(self) -> StoreStats:
         return await self._read("count the graph", catalog.stats)

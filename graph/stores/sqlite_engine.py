@@ -2,7 +2,11 @@
 
 Writes run in ``BEGIN IMMEDIATE`` transactions on the one write connection. Reads borrow a
 connection from a small pool and run in a read transaction, so each sees one snapshot (WAL
-lets them run while a write is open). The in-memory traversal graph is patched after each of
+lets them run while a write is open). Short indexed lookups may instead run on the calling
+thread's own connection (``read_here``): the store runs them on the event loop, where a hop
+to a worker thread would cost more than the lookup, and they never wait for a pool slot.
+
+The in-memory traversal graph is patched after each of
 this engine's commits; every write also bumps a generation counter in the file, and a reader
 that finds a generation this engine did not produce (another process wrote) reloads the graph.
 """
@@ -47,6 +51,8 @@ class SQLiteEngine:
         self._graph = nx.MultiDiGraph()
         self._generation = -1  # the generation the in-memory graph shows
         self._committing: int | None = None  # the generation this engine is committing
+        self._local = threading.local()  # read_here's connection for each thread
+        self._epoch = 0  # bumped by close(), so no thread reuses a closed connection
 
     @property
     def is_open(self) -> bool:
@@ -70,6 +76,7 @@ class SQLiteEngine:
                 conn.close()
             self._opened.clear()
             self._idle = queue.LifoQueue()
+            self._epoch += 1
             self._graph = nx.MultiDiGraph()
             self._generation = -1
 
@@ -92,6 +99,22 @@ class SQLiteEngine:
         """Run ``fn`` in one read transaction on a pooled connection."""
         with translate_errors(action), self._reader() as conn:
             conn.execute("BEGIN")  # one snapshot for every query of this read
+            try:
+                return fn(conn)
+            finally:
+                conn.execute("ROLLBACK")
+
+    def read_here(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Like :meth:`read`, on this thread's own connection instead of a pooled one."""
+        with translate_errors(action):
+            if self._writer is None:
+                raise StoreError("the store is not open")
+            epoch, conn = getattr(self._local, "conn", (None, None))
+            if conn is None or epoch != self._epoch:
+                conn = connect(self.path, create=False, busy_timeout=self._busy_timeout)
+                self._opened.append(conn)
+                self._local.conn = (self._epoch, conn)
+            conn.execute("BEGIN")
             try:
                 return fn(conn)
             finally:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,6 +26,12 @@ from graph.settings import Settings
 pytestmark = pytest.mark.anyio
 
 SANE = "{ stats { actors relations } }"
+
+
+@pytest.fixture
+def settings(tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
+    """Default settings; a test parametrized indirectly passes other limits as a dict."""
+    return Settings(store=str(tmp_path / "graph.sqlite3"), **getattr(request, "param", {}))
 
 
 @pytest.fixture
@@ -97,6 +104,9 @@ async def test_200_deep_query_is_400(guarded: Api) -> None:
     assert "nested too deeply" in _only_error(body)["message"]
 
 
+# a chain of 11 nested lists is refused by the cost limit too (see test_api_cost.py): lift it
+# here, so that the depth limit alone decides
+@pytest.mark.parametrize("settings", [{"max_query_cost": 10**15}], indirect=True)
 async def test_query_one_level_too_deep_is_400(guarded: Api, settings: Settings) -> None:
     def nested(levels: int) -> str:
         inner = "id"
