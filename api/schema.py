@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -56,7 +56,10 @@ def build_schema(
 ) -> strawberry.Schema:
     """The served schema, refusing queries deeper than ``max_query_depth`` or costlier
     than ``max_cost`` (see :mod:`api.cost`)."""
-    rules = [depth_rule(max_query_depth, None), aliases_rule(MAX_ALIASES)]
+    rules: list[type[ASTValidationRule]] = [
+        depth_rule(max_query_depth, None),
+        aliases_rule(MAX_ALIASES),
+    ]
     return ApiSchema(
         query=Query,
         mutation=Mutation,
