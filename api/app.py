@@ -27,7 +27,7 @@ from graph.errors import StoreUnavailableError
 from graph.settings import Settings
 from graph.stores.base import GraphStore
 
-__all__ = ["AppState", "StoreMaker", "create_app", "settings_store"]
+__all__ = ["AppState", "StoreMaker", "app_from_env", "create_app", "settings_store"]
 
 log = logging.getLogger("actorgraph.api")
 
@@ -116,3 +116,8 @@ def create_app(
     app.state.settings = settings
     app.state.has_graph_page = bool(graph_routes)
     return app
+
+
+def app_from_env() -> Starlette:
+    """The app for the ``ACTORGRAPH_*`` environment: the factory each uvicorn worker calls."""
+    return create_app(Settings.from_env())

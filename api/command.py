@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 
 from graph.commands.common import add_store_argument, settings_from_args
 
@@ -15,6 +16,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_argument(parser)
     parser.add_argument("--host", default=None, help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=None, help="port to listen on (default: 8000)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes sharing the port (default: 1). More than one uses more cores; "
+        "each keeps its own copy of the traversal graph, and a write made through one is "
+        "seen by the others at their next request",
+    )
     parser.add_argument(
         "--log-level",
         default="info",
@@ -40,7 +49,22 @@ def run(args: argparse.Namespace) -> int:
             f"actorgraph serve: warning: listening on {settings.host} without ACTORGRAPH_API_KEY;"
             " anyone who can reach this port can change the graph."
         )
-    app = create_app(settings)
+    if args.workers < 1:
+        print(f"actorgraph serve: --workers must be at least 1 (got {args.workers})")
+        return 2
     print(f"actorgraph: GraphiQL at http://{settings.host}:{settings.port}/graphiql")
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
+    if args.workers == 1:
+        app = create_app(settings)
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
+        return 0
+    # worker processes build their own app from the environment: hand them the store chosen
+    os.environ["ACTORGRAPH_STORE"] = settings.store
+    uvicorn.run(
+        "api.app:app_from_env",
+        factory=True,
+        workers=args.workers,
+        host=settings.host,
+        port=settings.port,
+        log_level=args.log_level,
+    )
     return 0

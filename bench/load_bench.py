@@ -98,7 +98,7 @@ def _env() -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def _server(path: Path, port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+def _server(path: Path, port: int, workers: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
     command = [
         sys.executable,
         "-m",
@@ -110,6 +110,8 @@ def _server(path: Path, port: int, log: Path) -> Iterator[subprocess.Popen[bytes
         HOST,
         "--port",
         str(port),
+        "--workers",
+        str(workers),
         "--log-level",
         "warning",
     ]
@@ -139,13 +141,38 @@ def _wait_healthy(proc: subprocess.Popen[bytes], url: str, log: Path) -> None:
     raise SystemExit(f"the server did not become healthy in 120 s:\n{log.read_text()[-3000:]}")
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (uvicorn's worker processes), from /proc."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
 def _peak_rss_mb(pid: int) -> float:
-    """The server's high-water resident memory (VmHWM), read while it still runs."""
-    with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    return float("nan")
+    """The largest high-water resident memory (VmHWM) among the server's processes."""
+    peaks = [0.0]
+    for proc in _tree(pid):
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{proc}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(round(int(line.split()[1]) / 1024, 1))
+    return max(peaks)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds used so far by the server's processes."""
+    ticks = 0
+    for proc in _tree(pid):
+        with contextlib.suppress(OSError):
+            # the fields after the command name, which is in parentheses and may hold spaces
+            fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _texts(seed: int) -> Iterator[tuple[str, str]]:
@@ -155,7 +182,9 @@ def _texts(seed: int) -> Iterator[tuple[str, str]]:
             yield f"load-{seed}-{batch}-{article.id}", article.text
 
 
-async def _drive(url: str, plan: dict[str, Any], args: argparse.Namespace) -> list[dict[str, Any]]:
+async def _drive(
+    url: str, plan: dict[str, Any], args: argparse.Namespace, server: int
+) -> list[dict[str, Any]]:
     chosen = {s.strip() for s in args.scenarios.split(",")} if args.scenarios else None
     results = []
     texts = _texts(args.seed)
@@ -166,7 +195,10 @@ async def _drive(url: str, plan: dict[str, Any], args: argparse.Namespace) -> li
         await run_scenario(url, scenario, 1, args.timeout, args.timeout, requests=3)
         # one client alone first: the latency of a request that waits for no other
         alone = await run_scenario(url, scenario, 1, args.baseline_seconds, args.timeout)
+        cpu = _cpu_seconds(server)
         result = await run_scenario(url, scenario, args.clients, args.seconds, args.timeout)
+        used = _cpu_seconds(server) - cpu
+        result["server_cpu_ms"] = round(1000 * used / max(result["requests"], 1), 2)
         result["alone"] = {k: alone[k] for k in ("requests", "errors", "p50", "p95")}
         result["met"] = result["met"] and alone["errors"] == 0
         results.append(result)
@@ -178,6 +210,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--edges", type=int, default=100_000, help="synthetic relations (100000)")
     parser.add_argument("--seconds", type=float, default=60.0, help="per scenario (60)")
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients (50)")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="server processes (`serve --workers`, 2)"
+    )
     parser.add_argument(
         "--baseline-seconds", type=float, default=5.0, help="one client alone first (5)"
     )
@@ -196,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark": "load",
         "machine": machine(),
         "clients": args.clients,
+        "workers": args.workers,
         "seconds_per_scenario": args.seconds,
     }
     work = Path(tempfile.mkdtemp(prefix="actorgraph-load-bench-"))
@@ -207,8 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         built["file_mb"] = file_size_mb(path)
         info["store"] = built
         port = _free_port()
-        with _server(path, port, work / "server.log") as proc:
-            info["results"] = asyncio.run(_drive(f"http://{HOST}:{port}/graphql", plan, args))
+        with _server(path, port, args.workers, work / "server.log") as proc:
+            url = f"http://{HOST}:{port}/graphql"
+            info["results"] = asyncio.run(_drive(url, plan, args, proc.pid))
             info["server_peak_rss_mb"] = _peak_rss_mb(proc.pid)
     finally:
         shutil.rmtree(work, ignore_errors=True)

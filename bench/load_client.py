@@ -1,19 +1,24 @@
 """The load generator: concurrent GraphQL clients, each looping until a deadline.
 
-Every loop is bounded: a client stops sending once the scenario's time is up, and each request
-has a timeout, so a scenario ends by itself at most one timeout after its deadline.
+The clients use aiohttp on one event loop. The server shares the machine's cores with them,
+so their own cost matters: measured here, httpx spent about 7.7 ms of CPU per request (one
+core for 130 req/s) and aiohttp about 0.1 ms.
+
+Every loop is bounded: a client stops sending once the scenario's time is up, and each
+request has a timeout, so a scenario ends by itself at most one timeout after its deadline.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
+import aiohttp
 
 from bench.report import percentiles
 
@@ -105,7 +110,7 @@ class _Tally:
 
 
 async def _client(
-    http: httpx.AsyncClient,
+    http: aiohttp.ClientSession,
     url: str,
     scenario: Scenario,
     seed: int,
@@ -120,15 +125,16 @@ async def _client(
         query, variables = scenario.make(state)
         start = time.perf_counter()
         try:
-            response = await http.post(url, json={"query": query, "variables": variables})
-            body = response.json()
-        except (httpx.HTTPError, ValueError) as exc:
+            payload = {"query": query, "variables": variables}
+            async with http.post(url, json=payload) as response:
+                status, body = response.status, json.loads(await response.read())
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
             tally.fail(f"{type(exc).__name__}: {exc}")
             await asyncio.sleep(0.05)  # a refused connection fails at once: do not spin
             continue
         elapsed = time.perf_counter() - start
-        if response.status_code != 200 or body.get("errors"):
-            tally.fail(f"HTTP {response.status_code}: {body.get('errors')!s}")
+        if status != 200 or body.get("errors"):
+            tally.fail(f"HTTP {status}: {body.get('errors')!s}")
         elif not scenario.check(body.get("data") or {}, state):
             tally.fail(f"unexpected answer: {body.get('data')!s}")
         else:
@@ -147,8 +153,9 @@ async def run_scenario(
 
     Latency percentiles are over the good answers; errors are counted apart.
     """
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(timeout=timeout, limits=limits) as http:
+    connector = aiohttp.TCPConnector(limit=clients)
+    timeouts = aiohttp.ClientTimeout(total=timeout)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeouts) as http:
         start = time.perf_counter()
         tally = _Tally()
         await asyncio.gather(

@@ -23,7 +23,8 @@ def print_report(info: dict[str, Any]) -> None:
     )
     print(
         f"load: {info['clients']} concurrent clients, {info['seconds_per_scenario']:g} s per "
-        f"scenario, loopback only; server peak RSS {info['server_peak_rss_mb']:,.0f} MB"
+        f"scenario, loopback only; server: {info['workers']} worker process(es), peak RSS "
+        f"{info['server_peak_rss_mb']:,.0f} MB (the largest process)"
     )
     print(
         f"machine: {mach['cpus']} CPUs (server and clients share them), load average "
@@ -39,16 +40,19 @@ def print_report(info: dict[str, Any]) -> None:
             r["p50"],
             r["p95"],
             r["p99"],
+            r["server_cpu_ms"],
             _target(r),
             "MET" if r["met"] else "NOT MET",
         )
         for r in info["results"]
     ]
     headers = ["scenario", "alone p50 ms", "requests", "errors", "req/s", "p50 ms", "p95 ms"]
-    print_table([*headers, "p99 ms", "target", "verdict"], rows)
+    print_table([*headers, "p99 ms", "server CPU ms/req", "target", "verdict"], rows)
     print(
         f"(alone: one client by itself for a few seconds first; the other columns are with "
-        f"{info['clients']} clients at once)"
+        f"{info['clients']} clients at once. server CPU ms/req: CPU time of every server "
+        "process over the run / requests; cores / that is the most req/s the machine can "
+        "serve, and with N clients always waiting, mean latency = N / req/s)"
     )
     for r in info["results"]:
         for sample in r["error_samples"]:
