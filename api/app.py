@@ -6,6 +6,7 @@ the extractor is loaded on the first ``ingestArticle`` only, in its worker threa
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -27,7 +28,14 @@ from graph.errors import StoreUnavailableError
 from graph.settings import Settings
 from graph.stores.base import GraphStore
 
-__all__ = ["AppState", "StoreMaker", "app_from_env", "create_app", "settings_store"]
+__all__ = [
+    "AppState",
+    "StoreMaker",
+    "app_from_env",
+    "create_app",
+    "freeze_heap",
+    "settings_store",
+]
 
 log = logging.getLogger("actorgraph.api")
 
@@ -47,6 +55,19 @@ def settings_store(settings: Settings) -> GraphStore:
     from graph.stores import open_store
 
     return open_store(settings)
+
+
+def freeze_heap(what: str) -> None:
+    """Move every object alive now out of the garbage collector's generations.
+
+    What a server loads once (the embedded store's traversal graph, the spaCy pipeline) lives
+    as long as the process, yet each full collection would walk all of it: with a 100k-edge
+    graph, collections took a third of the CPU under load and made the slowest requests
+    three times slower. Frozen objects are still freed when nothing refers to them.
+    """
+    gc.collect()
+    gc.freeze()
+    log.debug("%s: %d objects frozen", what, gc.get_freeze_count())
 
 
 async def _open(store: GraphStore, settings: Settings) -> StoreHandle:
@@ -93,14 +114,23 @@ def create_app(
     make_store: StoreMaker = settings_store,
     extractor: LazyExtractor | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
+    freeze: bool = False,
 ) -> Starlette:
-    """The API for ``settings``; ``make_store`` and ``extractor`` are there for tests."""
+    """The API for ``settings``; ``make_store`` and ``extractor`` are there for tests.
+
+    ``freeze``: a server process that runs this app alone freezes what it loads for good
+    (see :func:`freeze_heap`); ``actorgraph serve`` does.
+    """
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[AppState]:
         store = make_store(settings)
         handle = await _open(store, settings)
-        lazy = extractor or LazyExtractor()
+        if freeze:
+            freeze_heap("store opened")
+        lazy = extractor or LazyExtractor(
+            on_loaded=(lambda: freeze_heap("extractor loaded")) if freeze else None
+        )
         try:
             yield AppState(store=store, handle=handle, extractor=lazy)
         finally:
@@ -120,4 +150,4 @@ def create_app(
 
 def app_from_env() -> Starlette:
     """The app for the ``ACTORGRAPH_*`` environment: the factory each uvicorn worker calls."""
-    return create_app(Settings.from_env())
+    return create_app(Settings.from_env(), freeze=True)

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"actorgraph: GraphiQL at http://{settings.host}:{settings.port}/graphiql")
     if args.workers == 1:
-        app = create_app(settings)
+        app = create_app(settings, freeze=True)
         uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
         return 0
     # worker processes build their own app from the environment: hand them the store chosen

@@ -32,7 +32,12 @@ def load_pipeline_extractor() -> ExtractorLike:
 class LazyExtractor:
     """Loads the extractor on the first ``extract`` call, in the worker thread."""
 
-    def __init__(self, load: Callable[[], ExtractorLike] = load_pipeline_extractor) -> None:
+    def __init__(
+        self,
+        load: Callable[[], ExtractorLike] = load_pipeline_extractor,
+        on_loaded: Callable[[], None] | None = None,
+    ) -> None:
+        self._on_loaded = on_loaded  # e.g. freeze the pipeline out of the collector
         self._load = load
         self._extractor: ExtractorLike | None = None
         self._lock = asyncio.Lock()
@@ -47,6 +52,8 @@ class LazyExtractor:
             if self._extractor is None:
                 loop = asyncio.get_running_loop()
                 self._extractor = await loop.run_in_executor(self._executor, self._load)
+                if self._on_loaded is not None:
+                    self._on_loaded()
             return self._extractor
 
     async def extract(self, article: Article) -> Extraction:

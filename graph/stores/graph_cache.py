@@ -60,6 +60,10 @@ def load_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
     finally:
         if collecting:
             gc.enable()
+    if gc.get_freeze_count():
+        # the process chose to keep its long-lived heap out of the collector (the API server
+        # does, at startup): the new graph is long-lived too
+        gc.freeze()
     return g
 
 

@@ -32,7 +32,9 @@ CREATE TABLE IF NOT EXISTS actors (
     geonames_id INTEGER, latitude REAL, longitude REAL, country_code TEXT,
     mentions INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS actors_kind ON actors(kind);
+-- the order of an unfiltered page of actors (most mentioned first), whole or of one kind
+CREATE INDEX IF NOT EXISTS actors_rank ON actors(mentions DESC, id);
+CREATE INDEX IF NOT EXISTS actors_kind_rank ON actors(kind, mentions DESC, id);
 -- one row per (article, extracted actor): the source of mention totals and extracted aliases
 CREATE TABLE IF NOT EXISTS actor_mentions (
     article_id TEXT NOT NULL, origin_id TEXT NOT NULL, actor_id TEXT NOT NULL,

@@ -11,12 +11,14 @@ import networkx as nx
 import pytest
 
 from graph.errors import ConfigError, StoreError, StoreUnavailableError, TransientStoreError
+from graph.model import ActorKind
 from graph.queries import add_relation
 from graph.settings import Settings
 from graph.stores import open_store
 from graph.stores.base import GraphStore, IngestStatus, RelationFilter
 from graph.stores.embedded import EmbeddedStore
 from graph.stores.graph_cache import load_graph
+from graph.stores.sqlite_reads import page_sql
 from graph.stores.sqlite_schema import connect
 
 from .corpus import ALL, FAMA, RUSSIA, SAHEL_1, SUDAN_1, SUDAN_2, UKRAINE_1, WAGNER
@@ -97,6 +99,22 @@ async def test_the_file_is_in_wal_mode_with_the_indexes(embedded: EmbeddedStore)
     for needed in [("relations", "source"), ("relations", "target"), ("relations", "kind"),
                    ("evidence", "relation_id"), ("evidence", "article_id")]:  # fmt: skip
         assert needed in indexed
+
+
+async def test_a_page_of_actors_walks_an_index_instead_of_sorting(
+    embedded: EmbeddedStore,
+) -> None:
+    """The unfiltered page (the API's default listing) must not sort every actor per page."""
+    conn = sqlite3.connect(embedded.path)
+    try:
+        for kind in (None, ActorKind.FACTION):
+            sql, params = page_sql(None, kind, 50, 1000)
+            plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+            details = " | ".join(row[3] for row in plan)
+            assert "TEMP B-TREE" not in details, details
+            assert "actors_rank" in details or "actors_kind_rank" in details, details
+    finally:
+        conn.close()
 
 
 async def test_reopening_reads_back_the_same_graph(tmp_path: Path) -> None:
