@@ -6,9 +6,10 @@ lets them run while a write is open). Short indexed lookups may instead run on t
 thread's own connection (``read_here``): the store runs them on the event loop, where a hop
 to a worker thread would cost more than the lookup, and they never wait for a pool slot.
 
-The in-memory traversal graph is patched after each of
-this engine's commits; every write also bumps a generation counter in the file, and a reader
-that finds a generation this engine did not produce (another process wrote) reloads the graph.
+The in-memory traversal graph is patched after each of this engine's commits. Every write
+also bumps a generation counter in the file and logs what it touched (``graph_log``); an
+engine that finds a generation it did not produce (another process wrote) patches its graph
+from the log, or reloads it whole when the log does not cover the gap.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import networkx as nx
 
 from graph.errors import StoreError
 from graph.stores.graph_cache import apply_changes, load_graph, read_changes
-from graph.stores.sqlite_facts import Touched, bump_generation
+from graph.stores.sqlite_facts import Touched, bump_generation, logged_changes
 from graph.stores.sqlite_schema import connect, translate_errors
 
 __all__ = ["SQLiteEngine", "Write"]
@@ -140,7 +141,7 @@ class SQLiteEngine:
             if touched is None:  # nothing to write
                 conn.execute("ROLLBACK")
                 return result
-            before, after = bump_generation(conn)
+            before, after = bump_generation(conn, touched)
             changes = read_changes(conn, touched)
             self._committing = after
             conn.execute("COMMIT")
@@ -172,7 +173,13 @@ class SQLiteEngine:
                 return
             with self._graph_lock:
                 if generation > self._generation:
-                    self._graph = load_graph(conn)
+                    touched = None
+                    if self._generation >= 0:  # the graph is loaded: try to catch up
+                        touched = logged_changes(conn, self._generation, generation)
+                    if touched is None:
+                        self._graph = load_graph(conn)
+                    else:
+                        apply_changes(self._graph, read_changes(conn, touched))
                     self._generation = generation
         finally:
             if own:

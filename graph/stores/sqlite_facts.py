@@ -212,8 +212,37 @@ def collect_garbage(conn: sqlite3.Connection, actor_ids: Iterable[str]) -> None:
         conn.executemany(sql, gone)
 
 
-def bump_generation(conn: sqlite3.Connection) -> tuple[int, int]:
-    """Count this write; returns (generation before, generation after)."""
+#: Writes kept in ``graph_log``: a process further behind than this reloads the whole graph.
+LOG_GENERATIONS = 256
+#: A write touching more than this many relations or actors is logged without its list
+#: (a bulk load): a process catching up over it reloads, which is then cheaper anyway.
+LOG_MAX_TOUCHED = 5_000
+
+
+def bump_generation(conn: sqlite3.Connection, touched: Touched) -> tuple[int, int]:
+    """Count this write and log what it touched; returns (generation before, after)."""
     before = int(conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (str(before + 1),))
-    return before, before + 1
+    after = before + 1
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (str(after),))
+    small = len(touched.relations) + len(touched.actors) <= LOG_MAX_TOUCHED
+    entry = json.dumps({"r": touched.relations, "a": sorted(touched.actors)}) if small else None
+    conn.execute(
+        "INSERT OR REPLACE INTO graph_log(generation, touched) VALUES (?, ?)", (after, entry)
+    )
+    conn.execute("DELETE FROM graph_log WHERE generation <= ?", (after - LOG_GENERATIONS,))
+    return before, after
+
+
+def logged_changes(conn: sqlite3.Connection, since: int, until: int) -> Touched | None:
+    """What the writes after generation ``since`` up to ``until`` touched, merged; ``None``
+    when the log does not hold all of them (too old, or a bulk write)."""
+    rows = conn.execute(
+        "SELECT touched FROM graph_log WHERE generation > ? AND generation <= ?", (since, until)
+    ).fetchall()
+    if len(rows) != until - since or any(row[0] is None for row in rows):
+        return None
+    merged = Touched()
+    for (entry,) in rows:
+        data = json.loads(entry)
+        merged.update(Touched({rid: (s, t) for rid, (s, t) in data["r"].items()}, set(data["a"])))
+    return merged

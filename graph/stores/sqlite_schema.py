@@ -23,6 +23,9 @@ BUSY_TIMEOUT = 5.0  # seconds
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- what each recent write touched (JSON; NULL for a write too big to log), so that another
+-- process sharing the file patches its traversal graph instead of reloading all of it
+CREATE TABLE IF NOT EXISTS graph_log (generation INTEGER PRIMARY KEY, touched TEXT);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, title TEXT, url TEXT, published TEXT,
     content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL

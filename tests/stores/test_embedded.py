@@ -212,6 +212,45 @@ async def test_the_graph_follows_writes_from_another_store(tmp_path: Path) -> No
         await cli.close()
 
 
+@pytest.mark.parametrize("log_kept", [256, 1], ids=["patched-from-the-log", "reloaded"])
+async def test_another_stores_writes_are_patched_in_not_reloaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, log_kept: int
+) -> None:
+    """A store catches up with another's writes from graph_log; with the log too short to
+    cover the gap it reloads the whole graph, and both ways give the graph a fresh open does."""
+    from graph.stores import sqlite_engine, sqlite_facts
+
+    monkeypatch.setattr(sqlite_facts, "LOG_GENERATIONS", log_kept)
+    path = tmp_path / "graph.sqlite3"
+    server, cli = EmbeddedStore(path), EmbeddedStore(path)
+    await server.open()
+    await cli.open()
+    loads = []
+    real_load = sqlite_engine.load_graph
+    monkeypatch.setattr(
+        sqlite_engine, "load_graph", lambda conn: loads.append(1) or real_load(conn)
+    )
+    try:
+        await server.ingest(UKRAINE_1)
+        await cli.ingest(SAHEL_1)
+        await cli.ingest(SUDAN_2)
+        await cli.delete_article("sahel-2022-01")
+        await server.supporters(FAMA.id)  # the server catches up here
+        # without the log: cli reloads at its first write (the server had written), and the
+        # server once, here
+        assert len(loads) == (0 if log_kept > 1 else 2)
+        fresh = EmbeddedStore(path)
+        await fresh.open()
+        try:
+            for store in (server, cli):
+                assert nx.utils.graphs_equal(store._engine._graph, fresh._engine._graph)
+        finally:
+            await fresh.close()
+    finally:
+        await server.close()
+        await cli.close()
+
+
 async def test_the_loaded_graph_is_the_one_networkx_would_build(embedded: EmbeddedStore) -> None:
     await embedded.ingest_many(ALL)
     snapshot = await embedded.snapshot()
