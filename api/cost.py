@@ -4,7 +4,7 @@ Depth and page-size limits each cap one dimension; nesting lists inside pages mu
 them. The estimate counts the fields an answer can hold:
 
 * every field costs 1;
-* a field with a ``first`` argument (a page, the ``graph`` subgraph) multiplies what is
+* a field with a ``first`` argument (a page, ``graph``, ``neighbourhood``) multiplies what is
   selected under it by ``first`` (the variable's value, or the argument's default), and
   the lists directly inside it (``edges``, ``nodes``) add no further factor; a ``first``
   above the maximum page size counts as a full page (the field refuses it, saying why);

@@ -193,7 +193,11 @@ class Query:
             )
         return [PathNode.of(p) for p in found]
 
-    @strawberry.field(description="An actor, the actors within `depth` hops, and their relations.")
+    @strawberry.field(
+        description="An actor, the actors within `depth` hops, and their relations: at most "
+        "`first` actors, the nearest (fewest hops, then by id); `truncated` says if any "
+        "within reach were left out."
+    )
     async def neighbourhood(
         self,
         info: Ctx,
@@ -203,15 +207,19 @@ class Query:
         min_confidence: float | None = None,
         since: date | None = None,
         until: date | None = None,
+        first: int = 500,
     ) -> SubgraphNode:
+        ctx = info.context
         depth = check_range(depth, 0, MAX_NEIGHBOURHOOD_DEPTH, "depth")
+        first = check_range(first, 1, ctx.settings.max_page_size, "first")
         flt = _filter(kinds, min_confidence, since, until)
         with translate_store_errors():
-            sub = await info.context.store.neighbourhood(str(id), depth, flt)
+            sub = await ctx.store.neighbourhood(str(id), depth, flt, limit=first)
         return await _subgraph(info, sub)
 
     @strawberry.field(
-        description="The first `first` relations matching the filter, with their ends."
+        description="The first `first` relations matching the filter, with their ends; "
+        "`truncated` says if more matched."
     )
     async def graph(
         self,
@@ -226,10 +234,12 @@ class Query:
         first = check_first(first, ctx.settings.max_page_size)
         flt = _filter(kinds, min_confidence, since, until)
         with translate_store_errors():
-            relations = await ctx.store.get_relations(flt, limit=first)
+            found = await ctx.store.get_relations(flt, limit=first + 1)
+            relations = found[:first]
             ids = sorted({r.source for r in relations} | {r.target for r in relations})
             actors = [a for a in await ctx.loaders.actors.load_many(ids) if a is not None]
-        return await _subgraph(info, Subgraph(tuple(actors), tuple(relations)))
+        sub = Subgraph(tuple(actors), tuple(relations), truncated=len(found) > first)
+        return await _subgraph(info, sub)
 
     @strawberry.field(description="Ingested articles, a page at a time.")
     async def articles(

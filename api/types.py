@@ -248,10 +248,17 @@ class PathNode:
 class SubgraphNode:
     nodes: list[ActorNode]
     edges: list[RelationNode]
+    truncated: bool = strawberry.field(
+        description="True when a limit (`first`) left out actors or relations that matched."
+    )
 
     @classmethod
     def of(cls, sub: Subgraph) -> SubgraphNode:
-        return cls(nodes=actor_nodes(sub.actors), edges=relation_nodes(list(sub.relations)))
+        return cls(
+            nodes=actor_nodes(sub.actors),
+            edges=relation_nodes(list(sub.relations)),
+            truncated=sub.truncated,
+        )
 
 
 @strawberry.type(name="Curation", description="A recorded curation step, which can be undone.")

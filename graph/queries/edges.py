@@ -1,10 +1,11 @@
 """How the in-memory graph is laid out, and the one-step moves every traversal builds on.
 
 The graph is a :class:`networkx.MultiDiGraph`: nodes are actor ids; each relation is one edge
-from its source to its target, keyed by the relation id, carrying only ``kind``
-(:class:`~graph.model.RelationKind`), ``modality`` (:class:`~graph.model.Modality`) and
-``first`` (the date it was first reported, or ``None``). Everything else about a relation is
-fetched from the store by id, which keeps a million edges small.
+from its source to its target, keyed by the relation id, carrying only what traversals filter
+on: ``kind`` (:class:`~graph.model.RelationKind`), ``modality``
+(:class:`~graph.model.Modality`), ``first`` and ``last`` (the dates it was first and last
+reported, or ``None``) and ``confidence``. Everything else about a relation is fetched from
+the store by id, which keeps a million edges small.
 
 >>> from graph.stores.base import Direction
 >>> g = nx.MultiDiGraph()
@@ -36,10 +37,11 @@ class IdPath(NamedTuple):
 
 
 class IdSubgraph(NamedTuple):
-    """Actor ids and relation ids, each sorted."""
+    """Actor ids and relation ids, each sorted; ``truncated`` when actors were left out."""
 
     nodes: tuple[str, ...]
     edges: tuple[str, ...]
+    truncated: bool = False
 
 
 def path_order(path: IdPath) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
@@ -51,21 +53,31 @@ def path_order(path: IdPath) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
 class EdgeFilter:
     """Which edges a traversal may use; ``None`` allows everything.
 
-    ``as_of`` keeps relations first reported on or before that date (an undated relation fails
-    any date test: nothing says it was known by then).
+    ``as_of`` and ``until`` keep relations first reported on or before that date, ``since``
+    those last reported on or after it (an undated relation fails any date test: nothing
+    says when it was known), ``min_confidence`` those at least that confident. These are
+    the tests :class:`~graph.stores.base.RelationFilter` makes of a stored relation.
     """
 
     kinds: frozenset[RelationKind] | None = None
     modalities: frozenset[Modality] | None = None
     as_of: date | None = None
+    since: date | None = None
+    until: date | None = None
+    min_confidence: float | None = None
 
     def allows(self, attrs: Mapping[str, Any]) -> bool:
         if self.kinds is not None and attrs["kind"] not in self.kinds:
             return False
         if self.modalities is not None and attrs["modality"] not in self.modalities:
             return False
-        first = attrs["first"]
-        return self.as_of is None or (first is not None and first <= self.as_of)
+        if self.min_confidence is not None and attrs["confidence"] < self.min_confidence:
+            return False
+        first, last = attrs["first"], attrs["last"]
+        for bound, day in ((self.as_of, first), (self.until, first)):
+            if bound is not None and (day is None or day > bound):
+                return False
+        return self.since is None or (last is not None and last >= self.since)
 
 
 def add_relation(
@@ -76,9 +88,20 @@ def add_relation(
     kind: RelationKind,
     modality: Modality,
     first: date | None = None,
+    last: date | None = None,
+    confidence: float = 1.0,
 ) -> None:
-    """Add (or update) the edge of one relation."""
-    g.add_edge(source, target, key=relation_id, kind=kind, modality=modality, first=first)
+    """Add (or update) the edge of one relation; ``last`` defaults to ``first``."""
+    g.add_edge(
+        source,
+        target,
+        key=relation_id,
+        kind=kind,
+        modality=modality,
+        first=first,
+        last=first if last is None else last,
+        confidence=confidence,
+    )
 
 
 def _allowed(keydict: Mapping[str, Mapping[str, Any]], flt: EdgeFilter) -> list[str]:

@@ -82,6 +82,7 @@ class RelationFilter:
 class Subgraph:
     actors: tuple[Actor, ...]
     relations: tuple[Relation, ...]
+    truncated: bool = False  # a limit left out actors that were within reach
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +162,16 @@ class GraphStore(Protocol):
         self, actor_ids: Sequence[str], direction: Direction, flt: RelationFilter | None = None
     ) -> list[list[Relation]]: ...
     async def neighbourhood(
-        self, actor_id: str, depth: int = 1, flt: RelationFilter | None = None
-    ) -> Subgraph: ...
+        self,
+        actor_id: str,
+        depth: int = 1,
+        flt: RelationFilter | None = None,
+        limit: int | None = None,
+    ) -> Subgraph:
+        """The actors within ``depth`` relations passing ``flt`` (either way) and the relations
+        among them; with ``limit``, only the nearest ``limit`` actors (fewest hops, then by
+        id), and ``truncated`` set when some were left out."""
+        ...
 
     # paths
     async def paths(

@@ -416,13 +416,15 @@ RELATIONS_BY_REF = query(
 
 
 def neighbourhood(kinds: frozenset[RelationKind] | None, depth: int) -> Query:
-    """The ids of the actors at most ``depth`` filtered relations away, either way."""
+    """The ids of the actors at most ``depth`` filtered relations away, either way, nearest
+    first (then by id), the first ``$limit`` of them."""
     hops = bounded("depth", depth)
     return query(
         "neighbourhood",
         f"MATCH (c:Actor {{id: $actor_id}})-[rels{type_filter(kinds)}*1..{hops}]-(x:Actor)",
-        f"WHERE all(r IN rels WHERE {_FILTER}{_ENDS})",
-        "RETURN DISTINCT x.id AS actor_id",
+        f"WHERE x <> c AND all(r IN rels WHERE {_FILTER}{_ENDS})",
+        "WITH x.id AS actor_id, min(size(rels)) AS hops",
+        "RETURN actor_id ORDER BY hops, actor_id LIMIT $limit",
     )
 
 

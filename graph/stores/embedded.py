@@ -222,12 +222,20 @@ class EmbeddedStore:
         )
 
     async def neighbourhood(
-        self, actor_id: str, depth: int = 1, flt: RelationFilter | None = None
+        self,
+        actor_id: str,
+        depth: int = 1,
+        flt: RelationFilter | None = None,
+        limit: int | None = None,
     ) -> Subgraph:
         """The actors within ``depth`` relations (either way) and the relations among them."""
+        if limit is not None and limit < 1:
+            raise BadInputError(f"limit must be at least 1 (got {limit})")
         return await self._read(
             "neighbourhood",
-            lambda c: neighbourhood_of(self._engine, c, actor_id, depth, flt or RelationFilter()),
+            lambda c: neighbourhood_of(
+                self._engine, c, actor_id, depth, flt or RelationFilter(), limit
+            ),
         )
 
     # -- paths ------------------------------------------------------------------------------

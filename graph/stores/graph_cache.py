@@ -20,13 +20,22 @@ from graph.stores.sqlite_facts import Touched, ids_param
 
 __all__ = ["GraphChanges", "apply_changes", "load_graph", "read_changes"]
 
-_EDGE_SQL = "SELECT id, source, target, kind, modality, first_reported FROM relations"
-EdgeRow = tuple[str, str, str, str, str, str | None]
+_EDGE_SQL = (
+    "SELECT id, source, target, kind, modality, first_reported, last_reported, confidence "
+    "FROM relations"
+)
+EdgeRow = tuple[str, str, str, str, str, str | None, str | None, float]
 
 
 @cache
 def _day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+@cache
+def _share(value: float) -> float:
+    """One object per distinct confidence (extraction gives a handful of values)."""
+    return value
 
 
 def _add_edges(g: nx.MultiDiGraph, rows: list[EdgeRow]) -> None:
@@ -41,9 +50,11 @@ def _add_edges(g: nx.MultiDiGraph, rows: list[EdgeRow]) -> None:
                 "kind": kinds[kind],
                 "modality": modalities[modality],
                 "first": _day(first) if first else None,
+                "last": _day(last) if last else None,
+                "confidence": _share(confidence),
             },
         )
-        for rid, source, target, kind, modality, first in rows
+        for rid, source, target, kind, modality, first, last, confidence in rows
     )
 
 
@@ -77,7 +88,7 @@ def _fill(g: nx.MultiDiGraph, rows: list[EdgeRow]) -> None:
     kinds = {k.value: k for k in RelationKind}
     modalities = {m.value: m for m in Modality}
     nodes, succ, pred = g._node, g._succ, g._pred
-    for rid, source, target, kind, modality, first in rows:
+    for rid, source, target, kind, modality, first, last, confidence in rows:
         for node in (source, target):
             if node not in nodes:
                 nodes[node], succ[node], pred[node] = {}, {}, {}
@@ -87,6 +98,7 @@ def _fill(g: nx.MultiDiGraph, rows: list[EdgeRow]) -> None:
         keydict[rid] = {
             "kind": kinds[kind], "modality": modalities[modality],
             "first": _day(first) if first else None,
+            "last": _day(last) if last else None, "confidence": _share(confidence),
         }  # fmt: skip
 
 

@@ -333,11 +333,14 @@ class Neo4jStore:
         )
 
     async def neighbourhood(
-        self, actor_id: str, depth: int = 1, flt: RelationFilter | None = None
-    ) -> Subgraph:
+        self, actor_id: str, depth: int = 1, flt: RelationFilter | None = None,
+        limit: int | None = None,
+    ) -> Subgraph:  # fmt: skip
         """The actors within ``depth`` relations (either way) and the relations among them."""
+        if limit is not None and limit < 1:
+            raise BadInputError(f"limit must be at least 1 (got {limit})")
         return await self._read("neighbourhood", lambda tx: reads.neighbourhood(
-            tx, actor_id, depth, flt or RelationFilter()
+            tx, actor_id, depth, flt or RelationFilter(), limit
         ))  # fmt: skip
 
     # -- paths ------------------------------------------------------------------------------

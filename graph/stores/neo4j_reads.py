@@ -155,26 +155,38 @@ async def relations_of(
     return [[rels[k] for k in sorted(rels)] for rels in (grouped.get(a, {}) for a in actor_ids)]
 
 
-async def neighbourhood(tx: Tx, actor_id: str, depth: int, flt: RelationFilter) -> Subgraph:
-    """The actors within ``depth`` filtered relations (either way) and the relations among them."""
+#: LIMIT's value when no limit was asked (Cypher's LIMIT needs a number).
+_NO_LIMIT = 2**62
+
+
+async def neighbourhood(
+    tx: Tx, actor_id: str, depth: int, flt: RelationFilter, limit: int | None = None
+) -> Subgraph:
+    """The actors within ``depth`` filtered relations (either way) and the relations among them;
+    with ``limit``, the nearest ``limit`` actors (the centre included)."""
     if not (await actors_exact(tx, [actor_id])):
         return Subgraph((), ())
     members = {actor_id}
     relations: list[Relation] = []
+    truncated = False
     if not _no_kinds(flt.kinds):
         if depth >= 1:
+            room = _NO_LIMIT if limit is None else limit - 1
             rows = await tx.run(
                 cypher.neighbourhood(flt.kinds, depth),
                 actor_id=actor_id,
+                limit=room + 1,  # one more than there is room for: was anyone left out?
                 **_filter(flt, ends=True),
             )
-            members.update(row["actor_id"] for row in rows)
+            found = [row["actor_id"] for row in rows]
+            truncated = len(found) > room
+            members.update(found[:room])
         rows = await tx.run(
             cypher.relations_among(flt.kinds), ids=sorted(members), **_filter(flt, ends=True)
         )
         relations = sorted((relation_from(row["relation"]) for row in rows), key=lambda r: r.id)
     actors = await actors_exact(tx, members)
-    return Subgraph(tuple(actors[a] for a in sorted(actors)), tuple(relations))
+    return Subgraph(tuple(actors[a] for a in sorted(actors)), tuple(relations), truncated)
 
 
 async def _materialise(tx: Tx, rows: list[Row]) -> list[Path]:

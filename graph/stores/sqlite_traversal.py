@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-import networkx as nx
-
-from graph.queries import IdPath, add_relation, neighbourhood
+from graph.queries import EdgeFilter, IdPath, neighbourhood
 from graph.stores import sqlite_reads as reads
 from graph.stores.base import Path, RelationFilter, Subgraph
 from graph.stores.sqlite_engine import SQLiteEngine
@@ -27,23 +25,20 @@ def paths_of(conn: sqlite3.Connection, found: list[IdPath]) -> list[Path]:
 
 def neighbourhood_of(
     engine: SQLiteEngine, conn: sqlite3.Connection, actor_id: str, depth: int,
-    flt: RelationFilter,
+    flt: RelationFilter, limit: int | None = None,
 ) -> Subgraph:  # fmt: skip
-    """Actors within ``depth`` relations passing ``flt`` (either way), and relations among them."""
-    found = engine.traverse(conn, lambda g: neighbourhood(
-        g, actor_id, depth, kinds=flt.kinds, modalities=flt.modalities, as_of=flt.as_of
-    ))  # fmt: skip
+    """Actors within ``depth`` relations passing ``flt`` (either way), and relations among them;
+    with ``limit``, the nearest ``limit`` actors only (see :func:`graph.queries.neighbourhood`)."""
+    edge_filter = EdgeFilter(
+        kinds=flt.kinds, modalities=flt.modalities, as_of=flt.as_of, since=flt.since,
+        until=flt.until, min_confidence=flt.min_confidence,
+    )  # fmt: skip
+    found = engine.traverse(
+        conn, lambda g: neighbourhood(g, actor_id, depth, flt=edge_filter, limit=limit)
+    )
     relations = reads.fetch_relations(conn, found.edges)
     kept = [r for e in found.edges if (r := relations.get(e)) and reads.relation_matches(r, flt)]
-    nodes = found.nodes
-    if len(kept) < len(found.edges) and nodes:
-        # the graph knows kinds, modalities and first dates only: walk again over the
-        # relations that pass the whole filter, so nothing is reached through a dropped one
-        small = nx.MultiDiGraph()
-        small.add_node(actor_id)
-        for r in kept:
-            add_relation(small, r.id, r.source, r.target, r.kind, r.modality)
-        nodes, edges = neighbourhood(small, actor_id, depth)
-        kept = [r for r in kept if r.id in set(edges)]
-    actors = reads.fetch_actors(conn, nodes)
-    return Subgraph(tuple(actors[n] for n in nodes if n in actors), tuple(kept))
+    actors = reads.fetch_actors(conn, found.nodes)
+    return Subgraph(
+        tuple(actors[n] for n in found.nodes if n in actors), tuple(kept), found.truncated
+    )

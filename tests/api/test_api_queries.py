@@ -173,14 +173,37 @@ async def test_neighbourhood(seeded: Api) -> None:
     assert {n["id"] for n in data["two"]["nodes"]} >= {IRAN, HTS, ASSAD}
 
 
+async def test_neighbourhood_first_keeps_the_nearest_and_says_it_truncated(seeded: Api) -> None:
+    data = await seeded.data(
+        """query($id: ID!) {
+             all: neighbourhood(id: $id, depth: 2) { nodes { id } truncated }
+             near: neighbourhood(id: $id, depth: 2, first: 4) { ...Sub }
+             alone: neighbourhood(id: $id, depth: 2, first: 1) { ...Sub }
+           }
+           fragment Sub on Subgraph { nodes { id } edges { id } truncated
+           }""",
+        {"id": RUSSIA},
+    )
+    assert data["all"]["truncated"] is False and len(data["all"]["nodes"]) > 4
+    # Russia and its three neighbours one hop away; the two-hop actors are left out
+    assert {n["id"] for n in data["near"]["nodes"]} == {RUSSIA, SYRIA, IDLIB, BELARUS}
+    assert data["near"]["truncated"] is True
+    assert data["alone"] == {"nodes": [{"id": RUSSIA}], "edges": [], "truncated": True}
+    status, body = await seeded.post(
+        f'{{ neighbourhood(id: "{RUSSIA}", first: 0) {{ truncated }} }}'
+    )
+    assert status == 200 and body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
 async def test_graph_whole_and_first_n(seeded: Api) -> None:
     data = await seeded.data(
-        """{ all: graph { nodes { id } edges { id source { id } target { id } } }
-             two: graph(first: 2) { nodes { id } edges { source { id } target { id } } }
+        """{ all: graph { nodes { id } edges { id source { id } target { id } } truncated }
+             two: graph(first: 2) { nodes { id } edges { source { id } target { id } } truncated }
              backs: graph(kinds: [BACKS], minConfidence: 0.75) { edges { source { id } } } }"""
     )
     assert len(data["all"]["edges"]) == 8 and len(data["all"]["nodes"]) == 7
     assert len(data["two"]["edges"]) == 2
+    assert (data["all"]["truncated"], data["two"]["truncated"]) == (False, True)
     ends = {e[end]["id"] for e in data["two"]["edges"] for end in ("source", "target")}
     assert {n["id"] for n in data["two"]["nodes"]} == ends
     assert sorted(e["source"]["id"] for e in data["backs"]["edges"]) == sorted([RUSSIA, IRAN])

@@ -440,7 +440,12 @@ class Emulator:
     def do_neighbourhood(self, p: Row, kinds: Any, depth: int) -> list[Row]:
         trails = self._trails(p["actor_id"], Direction.BOTH, _types(kinds), depth,
                               lambda r: _passes(r, p, True))  # fmt: skip
-        return [{"actor_id": x} for x in dict.fromkeys(nodes[-1] for nodes, _ in trails)]
+        hops: dict[str, int] = {}
+        for nodes, rels in trails:
+            if nodes[-1] != p["actor_id"]:  # WHERE x <> c
+                hops[nodes[-1]] = min(hops.get(nodes[-1], len(rels)), len(rels))
+        ranked = sorted(hops, key=lambda x: (hops[x], x))  # ORDER BY hops, actor_id
+        return [{"actor_id": x} for x in ranked[: p["limit"]]]
 
     def do_paths(
         self, p: Row, kinds: Any, direction: Direction, shortest: bool, max_length: int

@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from graph.errors import BadInputError
 from graph.model import FACTUAL_MODALITIES, Relation, RelationKind
 from graph.stores.base import Direction, GraphStore, Path, RelationFilter
 
@@ -209,8 +210,8 @@ async def test_paths_skip_claims(store: GraphStore) -> None:
 
 
 def reference_neighbourhood(
-    actor: str, depth: int, flt: RelationFilter
-) -> tuple[set[str], set[str]]:
+    actor: str, depth: int, flt: RelationFilter, limit: int | None = None
+) -> tuple[set[str], set[str], bool]:
     def keep(r: Relation) -> bool:
         return not (
             (flt.kinds is not None and r.kind not in flt.kinds)
@@ -219,35 +220,62 @@ def reference_neighbourhood(
         )
 
     kept = [r for r in REFERENCE if keep(r)]
-    seen, rim = {actor}, {actor}
-    for _ in range(depth):
+    hops, rim = {actor: 0}, {actor}
+    for hop in range(1, depth + 1):
         rim = {n for r in kept for n in (r.source, r.target)
-               if {r.source, r.target} & rim} - seen  # fmt: skip
-        seen |= rim
-    return seen, {r.id for r in kept if r.source in seen and r.target in seen}
+               if {r.source, r.target} & rim} - hops.keys()  # fmt: skip
+        hops.update(dict.fromkeys(rim, hop))
+    nearest = sorted(hops, key=lambda a: (hops[a], a))[:limit]
+    seen = set(nearest)
+    edges = {r.id for r in kept if r.source in seen and r.target in seen}
+    return seen, edges, len(nearest) < len(hops)
 
 
 NEIGHBOURHOODS = [
-    (FAMA.id, 0, RelationFilter()),
-    (FAMA.id, 1, RelationFilter()),
-    (FAMA.id, 2, RelationFilter()),
-    (FAMA.id, 2, RelationFilter(kinds=frozenset({BACKS}))),
-    (FAMA.id, 2, RelationFilter(min_confidence=0.78)),
-    (FAMA.id, 2, RelationFilter(since=date(2023, 1, 1))),  # Wagner is reached only by older news
-    (RSF.id, 1, RelationFilter()),
-    (RSF.id, 3, RelationFilter()),
+    (FAMA.id, 0, RelationFilter(), None),
+    (FAMA.id, 1, RelationFilter(), None),
+    (FAMA.id, 2, RelationFilter(), None),
+    (FAMA.id, 2, RelationFilter(kinds=frozenset({BACKS})), None),
+    (FAMA.id, 2, RelationFilter(min_confidence=0.78), None),
+    # Wagner is reached only by older news
+    (FAMA.id, 2, RelationFilter(since=date(2023, 1, 1)), None),
+    (RSF.id, 1, RelationFilter(), None),
+    (RSF.id, 3, RelationFilter(), None),
+    # limits: the nearest actors (by hops, then id), the centre always among them
+    (RSF.id, 3, RelationFilter(), 1),
+    (RSF.id, 3, RelationFilter(), 2),
+    (RSF.id, 3, RelationFilter(), 4),
+    (FAMA.id, 2, RelationFilter(), 3),
+    (FAMA.id, 2, RelationFilter(min_confidence=0.78), 2),
+    (FAMA.id, 2, RelationFilter(since=date(2023, 1, 1)), 2),
+    (FAMA.id, 2, RelationFilter(), 50),  # room for everyone: not truncated
 ]
 
 
-@pytest.mark.parametrize(("actor", "depth", "flt"), NEIGHBOURHOODS)
+@pytest.mark.parametrize(("actor", "depth", "flt", "limit"), NEIGHBOURHOODS)
 async def test_neighbourhood(
-    store: GraphStore, actor: str, depth: int, flt: RelationFilter
+    store: GraphStore, actor: str, depth: int, flt: RelationFilter, limit: int | None
 ) -> None:
     await store.ingest_many(ALL)
-    sub = await store.neighbourhood(actor, depth, flt)
-    nodes, edges = reference_neighbourhood(actor, depth, flt)
+    sub = await store.neighbourhood(actor, depth, flt, limit=limit)
+    nodes, edges, truncated = reference_neighbourhood(actor, depth, flt, limit)
     assert [a.id for a in sub.actors] == sorted(nodes)
     assert [r.id for r in sub.relations] == sorted(edges)
+    assert sub.truncated is truncated
+
+
+async def test_a_limited_neighbourhood_is_truncated_only_when_actors_were_left_out(
+    store: GraphStore,
+) -> None:
+    await store.ingest_many(ALL)
+    full = await store.neighbourhood(RSF.id, 3)
+    assert not full.truncated and len(full.actors) > 2
+    exact = await store.neighbourhood(RSF.id, 3, limit=len(full.actors))
+    assert exact == full
+    short = await store.neighbourhood(RSF.id, 3, limit=len(full.actors) - 1)
+    assert short.truncated and len(short.actors) == len(full.actors) - 1
+    with pytest.raises(BadInputError):
+        await store.neighbourhood(RSF.id, 1, limit=0)
 
 
 async def test_neighbourhood_spot_checks(store: GraphStore) -> None:

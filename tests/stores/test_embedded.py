@@ -257,7 +257,10 @@ async def test_the_loaded_graph_is_the_one_networkx_would_build(embedded: Embedd
     expected = nx.MultiDiGraph()
     expected.add_nodes_from(a.id for a in snapshot.actors)
     for r in snapshot.relations:
-        add_relation(expected, r.id, r.source, r.target, r.kind, r.modality, r.first_reported)
+        add_relation(
+            expected, r.id, r.source, r.target, r.kind, r.modality,
+            r.first_reported, r.last_reported, r.confidence,
+        )  # fmt: skip
     conn = connect(embedded.path, create=False)
     try:
         loaded = load_graph(conn)

@@ -56,7 +56,7 @@
                 $until: Date, $first: Int) {
       graph(kinds: $kinds, minConfidence: $minConfidence, since: $since,
             until: $until, first: $first) {
-        nodes { ...ActorFields } edges { ...RelationFields }
+        nodes { ...ActorFields } edges { ...RelationFields } truncated
       }
     }` + FRAGMENTS;
 
@@ -65,7 +65,7 @@
                         $minConfidence: Float, $since: Date, $until: Date) {
       neighbourhood(id: $id, depth: $depth, kinds: $kinds, minConfidence: $minConfidence,
                     since: $since, until: $until) {
-        nodes { ...ActorFields } edges { ...RelationFields }
+        nodes { ...ActorFields } edges { ...RelationFields } truncated
       }
     }` + FRAGMENTS;
 
@@ -169,7 +169,7 @@
     loads: 0, // completed loads, so a test can wait for the next one
     generation: 0, // bumps on every request; stale answers are dropped
     selected: null, // id of the selected actor or relation
-    truncated: false, // the graph query hit its limit: more relations match than are drawn
+    truncated: false, // a query hit its limit: more actors or relations match than are drawn
     actors: new Map(), // id -> actor, for names in the details panel
   };
 
@@ -184,7 +184,8 @@
     const nodes = cy.nodes().length;
     const edges = cy.edges().length;
     const more = state.truncated
-      ? ` More match: only the first ${GRAPH_LIMIT} are drawn; narrow the filters or search.`
+      ? " More match than are drawn (the server sends at most " +
+        `${GRAPH_LIMIT} at a time): narrow the filters or search.`
       : "";
     setState("ready", `${nodes} actors, ${edges} relations shown.${more}`);
     const empty = $("empty");
@@ -445,7 +446,9 @@
 
   function fetchNeighbourhood(id, flt) {
     // no kind ticked means no relation, not "any kind" as an empty list would to the API
-    if (flt.kinds && flt.kinds.length === 0) return Promise.resolve({ nodes: [], edges: [] });
+    if (flt.kinds && flt.kinds.length === 0) {
+      return Promise.resolve({ nodes: [], edges: [], truncated: false });
+    }
     return gql(NEIGHBOURHOOD_QUERY, { id, depth: depth(), ...flt }).then((d) => d.neighbourhood);
   }
 
@@ -466,7 +469,7 @@
       }
       const subgraphs = await Promise.all(requests);
       if (generation !== state.generation) return;
-      state.truncated = subgraphs.length > 0 && subgraphs[0].edges.length >= GRAPH_LIMIT;
+      state.truncated = subgraphs.some((sub) => sub.truncated);
       const { actors, relations } = union(subgraphs);
       const before = new Set(cy.nodes().map((n) => n.id()));
       const added = draw(actors, relations);
@@ -486,6 +489,7 @@
   /** Add a neighbourhood to the drawing, new actors in a ring around its centre. */
   async function addNeighbourhood(id, sub, fallbackActor) {
     if (!state.expanded.includes(id)) state.expanded.push(id);
+    if (sub.truncated) state.truncated = true;
     const drawn = {
       nodes: cy.nodes().map((n) => n.data("actor")),
       edges: cy.edges().map((e) => e.data("relation")),
