@@ -188,6 +188,10 @@ class RelationReader:
                 subject = subjects[0]
                 if subject.lower_ in ("which", "who", "that") and token.dep_ == "relcl":
                     subject = token.head
+                if len(subjects) > 1 and any(c.dep_ == "cc" for c in subject.children):
+                    # "X members and Y factions fired": the parser sometimes hangs both
+                    # conjuncts on the verb instead of joining them with conj
+                    return [t for s in subjects for t in _with_conj(s)]
                 return _with_conj(subject)
             if token.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep"):
                 break

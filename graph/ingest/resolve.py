@@ -343,7 +343,10 @@ class Context:
             if place is not None or mention.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
                 return [place] if place is not None else []
         if token.lower_ in self.facility_nouns and token.pos_ in ("NOUN", "PROPN"):
-            return [self._facility(token)]
+            return self._facility_of_place(token) or [self._facility(token)]
+        capital = self._capital(token)
+        if capital:
+            return capital
         if token.lower_ in self.settlement_nouns and token.pos_ in ("NOUN", "PROPN"):
             named = self._named_places(token)
             if named:
@@ -367,19 +370,33 @@ class Context:
         if mention.entry.kind in PLACE_KINDS:
             return Resolved(mention.entry, mention.text)
         if mention.reading == Reading.CAPITAL.value:
-            codes = frozenset(mention.entry.countries)
-            city = self.gazetteer.lookup(mention.text, codes) if self.gazetteer else None
-            if city is None:
-                return Resolved(Entry(mention.text, ActorKind.CITY, (mention.text,)), mention.text)
-            entry = Entry(
-                city.name,
-                ActorKind.CITY,
-                (mention.text,),
-                countries=(city.country_code,),
-                location=city.location,
-            )
-            return Resolved(entry, mention.text)
+            return self._city(mention.text, mention.entry.countries, mention.text)
         return None
+
+    def _city(self, name: str, countries: tuple[str, ...], text: str) -> Resolved:
+        """The city ``name`` in one of ``countries``, located when the gazetteer knows it."""
+        city = self.gazetteer.lookup(name, frozenset(countries)) if self.gazetteer else None
+        if city is None:
+            return Resolved(Entry(name, ActorKind.CITY, (name,)), text)
+        entry = Entry(
+            city.name, ActorKind.CITY, (name,), countries=(city.country_code,),
+            location=city.location,
+        )  # fmt: skip
+        return Resolved(entry, text)
+
+    def _capital(self, token: Token) -> list[Resolved]:
+        """'the capital', 'Sudan's capital', 'the Ukrainian capital': the capital city of the
+        state named beside it, or else of the state the article is about."""
+        if token.lower_ != "capital" or token.pos_ != "NOUN":
+            return []
+        state = self.home_state
+        for child in token.children:
+            mention = self.mentions.at(child.i) if child.dep_ in MODIFIER_DEPS else None
+            if mention is not None and mention.entry.kind is ActorKind.STATE:
+                state = mention.entry
+        if state is None or not state.capital:
+            return []
+        return [self._city(state.capital, state.countries, _phrase(token, token))]
 
     def _named_places(self, token: Token) -> list[Resolved]:
         """'Paletwa township', 'the town of Babanusa', 'positions in Raqqa and Deir ez-Zor'."""
@@ -416,7 +433,7 @@ class Context:
             return [self._facility(token)]  # "the city of El Obeid's main military airport"
         if token.lower_ in self.settlement_nouns:
             return self._named_places(token)
-        return []
+        return self._capital(token)  # "districts of the capital"
 
     def _named_area(self, token: Token) -> Resolved:
         """A proper name on a settlement word that the gazetteer does not know."""
@@ -426,6 +443,18 @@ class Context:
         )
         kind = ActorKind.REGION if head.lower_ in self.region_words else ActorKind.CITY
         return Resolved(Entry(text, kind, (text, f"{text} {head.text}")), text)
+
+    def _facility_of_place(self, token: Token) -> list[Resolved]:
+        """'the port of Hodeidah', 'the airport of Kabul': the named place the facility serves,
+        which the graph knows and locates, rather than an unnamed facility."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    mention = self.mentions.at(obj.i) if obj.dep_ == "pobj" else None
+                    place = None if mention is None else self._place_from_mention(mention)
+                    if place is not None:
+                        return [place]
+        return []
 
     def _facility(self, token: Token) -> Resolved:
         """'the Rustan bridge', 'a military base', 'weapon-smuggling routes'."""

@@ -114,3 +114,37 @@ def test_town_tagged_as_a_product_is_still_a_town(extract):
 def test_forces_led_by_a_group_are_the_group(extract):
     found = extract("Rebel forces, led by the Arakan Army, seized the town of Maungdaw on Sunday.")
     assert any(s == "Arakan Army" and k == "CAPTURES" for s, k, _, _ in found)
+
+
+def test_a_facility_of_a_named_place_is_the_place(extract):
+    found = {(s, k, t) for s, k, t, _ in extract("Israeli jets bombed the port of Latakia.")}
+    assert ("Israel", "STRIKES", "Latakia") in found
+    found = {(s, k, t) for s, k, t, _ in extract("Taliban fighters seized the airport of Kunduz.")}
+    assert ("Taliban", "CAPTURES", "Kunduz") in found
+
+
+def test_the_capital_is_the_capital_of_the_state_named_or_in_focus(extract):
+    found = {(s, k, t) for s, k, t, _ in extract("Drones struck the Russian capital overnight.")}
+    assert ("Russia", "STRIKES", "Moscow") not in found  # no attacker named: no edge at all
+    found = {
+        (s, k, t)
+        for s, k, t, _ in extract("Ukrainian drones struck the Russian capital overnight.")
+    }
+    assert ("Ukraine", "STRIKES", "Moscow") in found
+    found = {(s, k, t) for s, k, t, _ in extract("Al-Shabaab shelled Somalia's capital.")}
+    assert ("Al-Shabaab", "STRIKES", "Mogadishu") in found
+
+
+def test_factions_and_members_of_a_group_are_the_group(extract):
+    text = "Hamas members and Islamic Jihad factions fired rockets at Ashkelon."
+    found = {(s, k, t) for s, k, t, _ in extract(text)}
+    assert ("Hamas", "STRIKES", "Ashkelon") in found
+    assert ("Palestinian Islamic Jihad", "STRIKES", "Ashkelon") in found
+
+
+def test_an_attack_on_a_state_post_strikes_the_state_and_overrunning_it_takes_the_post(extract):
+    iswap = "Islamic State West Africa Province"
+    text = f"{iswap} fighters attacked a Nigerian army post in Borno."
+    assert (iswap, "STRIKES", "Nigeria") in {(s, k, t) for s, k, t, _ in extract(text)}
+    text = f"{iswap} fighters overran a Nigerian army post in Borno."
+    assert (iswap, "CAPTURES", "Nigerian army post") in {(s, k, t) for s, k, t, _ in extract(text)}
