@@ -389,6 +389,9 @@ class Context:
         state named beside it, or else of the state the article is about."""
         if token.lower_ != "capital" or token.pos_ != "NOUN":
             return []
+        named = self._named_places(token)  # "the provincial capital of Sagaing"
+        if named:
+            return named
         state = self.home_state
         for child in token.children:
             mention = self.mentions.at(child.i) if child.dep_ in MODIFIER_DEPS else None

@@ -148,3 +148,22 @@ def test_an_attack_on_a_state_post_strikes_the_state_and_overrunning_it_takes_th
     assert (iswap, "STRIKES", "Nigeria") in {(s, k, t) for s, k, t, _ in extract(text)}
     text = f"{iswap} fighters overran a Nigerian army post in Borno."
     assert (iswap, "CAPTURES", "Nigerian army post") in {(s, k, t) for s, k, t, _ in extract(text)}
+
+
+def test_a_multiword_town_beats_a_shorter_name_inside_it(extractor):
+    from graph.model import Article
+
+    text = "Government troops retook Mocimboa da Praia from the insurgents."
+    towns = [a for a in extractor.extract(Article("t", text)).actors if a.kind.value == "city"]
+    assert [(a.name, a.location.country_code if a.location else None) for a in towns] == [
+        ("Mocímboa da Praia", "MZ")  # not Praia, the capital of Cabo Verde
+    ]
+
+
+def test_a_hub_or_a_provincial_capital_of_a_town_is_the_town(extract):
+    found = {
+        (s, k, t) for s, k, t, _ in extract("The Arakan Army seized the trading hub of Kyauktaw.")
+    }
+    assert ("Arakan Army", "CAPTURES", "Kyauktaw") in found
+    text = "Ukrainian drones hit the regional capital of Belgorod overnight."
+    assert ("Ukraine", "STRIKES", "Belgorod") in {(s, k, t) for s, k, t, _ in extract(text)}
