@@ -27,6 +27,7 @@ class ModalityReader:
         self.hedge_nouns, self.modals = m("hedge_nouns"), m("modals")
         self.conditional, self.hedge_adj = m("conditional_marks"), m("hedge_adjectives")
         self.alleged_adv = m("alleged_adverbs")
+        self.motion = m("motion_verbs")
 
     def read(self, trigger: Token) -> Modality:
         """The modality of the event that ``trigger`` names."""
@@ -51,6 +52,8 @@ class ModalityReader:
                 # "claimed it had seized X" is a claim; "claimed (responsibility for) an attack"
                 # is a perpetrator's own report of what it did
                 return Modality.CLAIMED if governed in CLAUSAL else Modality.REPORTED
+            if lemma in self.motion and chain[depth - 1].lower_ == "with":
+                continue  # "advanced with the help of Y": Y's help is not in doubt
             if lemma in self.hedge or lemma in self.hedge_nouns:
                 return Modality.HYPOTHETICAL
             if lemma in self.report:

@@ -252,7 +252,7 @@ class RelationReader:
     def _nominal(self, noun: Token, ctx: Context) -> Iterator[Candidate]:
         lemma = noun.lemma_.lower()
         kinds = [k for k, words in self.nouns.items() if lemma in words or noun.lower_ in words]
-        if not kinds and lemma in self.materiel and self._given(noun):
+        if not kinds and self._is_materiel(noun) and self._given(noun):
             kinds = [RelationKind.BACKS]  # "pledged air defence systems for Kyiv"
         for kind in kinds:
             targets = self._noun_targets(noun, kind)
@@ -262,6 +262,14 @@ class RelationReader:
                 for target in targets:
                     yield from self._pair(kind, agent, target, noun, 0.75, ctx, {})
 
+    def _is_materiel(self, noun: Token) -> bool:
+        """'weapons', or a batch of them: 'a weapons package', 'an arms shipment'."""
+        if noun.lemma_.lower() in self.materiel:
+            return True
+        return noun.lower_ in SERIES_NOUNS and any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.materiel for c in noun.children
+        )
+
     def _given(self, noun: Token) -> bool:
         """Whether the noun is what a light verb hands over: 'sent drones', 'pledged aid'."""
         return noun.dep_ == "dobj" and noun.head.lemma_ in self.light_verbs
@@ -270,7 +278,11 @@ class RelationReader:
         if kind is RelationKind.BACKS:
             if noun.lemma_ in ("backer", "sponsor", "supplier", "patron"):
                 return self._prep_objects(noun, {"of", "to"})
-            return self._prep_objects(noun, {"for", "to"}) or self._in_support_of(noun)
+            return (
+                self._prep_objects(noun, {"for", "to"})
+                or self._in_support_of(noun)
+                or self._supported_by_with(noun)
+            )
         if kind is RelationKind.FIGHTS:
             return self._prep_objects(noun, {"with", "against"}) or self._between(noun)[1:]
         if kind is RelationKind.CAPTURES:
@@ -302,6 +314,15 @@ class RelationReader:
             return self._prep_objects(noun, {"of"})
         return []
 
+    def _supported_by_with(self, noun: Token) -> list[Token]:
+        """'forces, with support from US airstrikes, retook X': the forces are the backed."""
+        if noun.head.lower_ != "with" or not self._prep_objects(noun, {"from", "of"}):
+            return []
+        holder = noun.head.head
+        if holder.pos_ in ("NOUN", "PROPN"):
+            return _with_conj(holder)
+        return self._subjects(holder) if holder.pos_ in ("VERB", "AUX") else []
+
     def _between(self, noun: Token) -> list[Token]:
         """'fighting between the army and the RSF': both sides, in order."""
         return self._prep_objects(noun, {"between"})
@@ -311,6 +332,8 @@ class RelationReader:
         if len(between) > 1:
             return between[:1]
         agents = self._prep_objects(noun, {"by", "from"})
+        if noun.head.lower_ == "with":  # "with the support of Wagner fighters"
+            agents += self._prep_objects(noun, {"of"})
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         for mod in mods:
             # "military aid" names no giver: only a named actor in a modifier is the agent

@@ -268,7 +268,11 @@ class Context:
                 and mod.ent_type_ == "NORP"
                 and not self.mentions.at(mod.i)
             ):
-                name = f"{mod.text} {token.lower_}"
+                # the whole modifier: "Pro-Iranian militias" is split into three tokens
+                words = [t for t in token.doc[mod.left_edge.i : token.i] if t.ent_type_ == "NORP"]
+                start = words[0] if words and words[-1].i == token.i - 1 else mod
+                text = token.doc[start.i : token.i].text.replace(" - ", "-").replace(" -", "-")
+                name = f"{text} {token.lower_}"
                 return [Resolved(Entry(name, ActorKind.FACTION, (name,)), name)]
         return []
 

@@ -198,3 +198,20 @@ def test_a_relation_stated_twice_keeps_both_sentences(extractor):
     text = "Iran backs the Houthis. Since 2015 Iran has backed the Houthis with drones."
     (rel,) = [r for r in extractor.extract(Article("t", text)).relations if r.kind.value == "BACKS"]
     assert [e.start for e in rel.evidence] == [0, text.index("Since")]
+
+
+def test_a_package_of_weapons_for_a_state_is_backing(extract):
+    found = edges(extract("Berlin approved a new arms shipment for Kyiv on Tuesday."))
+    assert ("Germany", "BACKS", "Ukraine") in found
+
+
+def test_with_support_from_names_backer_and_backed(extract):
+    text = "Nigerien troops, with support from French drones, repelled jihadists near Ayorou."
+    assert ("France", "BACKS", "Niger") in edges(extract(text))
+    text = "Congolese soldiers advanced on Sake with the help of Burundian troops."
+    assert ("Burundi", "BACKS", "DR Congo") in edges(extract(text))
+
+
+def test_a_hyphenated_ethnic_or_political_label_stays_whole(extract):
+    found = edges(extract("Pro-Turkish factions shelled Kurdish-held villages near Kobani."))
+    assert {s for s, _, _ in found} == {"Pro-Turkish factions"}
