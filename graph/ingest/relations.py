@@ -306,6 +306,12 @@ class RelationReader:
             targets = self._prep_objects(noun.head, {"in"}) + [
                 t for v in victims for t in self._prep_objects(v, {"in"})
             ]
+        means = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by") else None
+        if not targets and means is not None and means.lemma_ in CASUALTY_VERBS:
+            # "killed a Hamas commander in an airstrike in Gaza City": the strike hit the
+            # victims' side and the place where it fell
+            victims = [o for c in means.children if c.dep_ == "dobj" for o in _with_conj(c)]
+            targets = victims + self._prep_objects(noun, {"in"})
         return targets
 
     def _in_support_of(self, noun: Token) -> list[Token]:

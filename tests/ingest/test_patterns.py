@@ -215,3 +215,9 @@ def test_with_support_from_names_backer_and_backed(extract):
 def test_a_hyphenated_ethnic_or_political_label_stays_whole(extract):
     found = edges(extract("Pro-Turkish factions shelled Kurdish-held villages near Kobani."))
     assert {s for s, _, _ in found} == {"Pro-Turkish factions"}
+
+
+def test_killed_in_an_airstrike_strikes_the_victims_side_and_the_place(extract):
+    text = "The Pakistani army said it killed a senior TTP commander in an airstrike in Bajaur."
+    found = edges(extract(text))
+    assert ("Pakistan", "STRIKES", "Tehrik-i-Taliban Pakistan") in found
