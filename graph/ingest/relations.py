@@ -100,6 +100,9 @@ class RelationReader:
         if lemma == "lose":
             yield from self._lost_to(verb, ctx)
             return
+        if lemma in self.t.words("expel_verbs"):
+            yield from self._drove_out(verb, ctx)
+            return
         found = self.t.verb(lemma) or self.t.verb(verb.lower_)
         if found is None:
             return
@@ -171,12 +174,13 @@ class RelationReader:
 
         In "accused Belarus of arming X" the agent of "arming" is the accused, not the accuser.
         """
-        if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for"):
-            governor = verb.head.head  # "accused X of arming", "X was accused of arming"
-            accused = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
-            if accused:
-                return _with_conj(accused[0])
         for token in [verb, *verb.ancestors][:4]:
+            if token.dep_ == "pcomp" and token.head.lower_ in ("of", "for"):
+                # "accused X of arming", "X was accused of sending troops to fight"
+                governor = token.head.head
+                accused = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+                if accused and not [c for c in token.children if c.dep_ in SUBJECT_DEPS]:
+                    return _with_conj(accused[0])
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS] or [
                 g
                 for c in token.children
@@ -198,11 +202,20 @@ class RelationReader:
         return []
 
     def _received(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
-        """'Hamas, which receives funding and weapons from Iran': Iran backs Hamas."""
+        """'Hamas, which receives funding and weapons from Iran': Iran backs Hamas; 'the army
+        received Iranian and Turkish drones': Iran and Turkey back the army."""
         objects = [o for c in verb.children if c.dep_ == "dobj" for o in _with_conj(c)]
-        if not any(o.lemma_ in self.materiel or o.lower_ in self.materiel for o in objects):
+        given = [o for o in objects if o.lemma_ in self.materiel or o.lower_ in self.materiel]
+        if not given:
             return
-        for backer in self._prep_objects(verb, {"from"}):
+        backers = self._prep_objects(verb, {"from"}) or [
+            m
+            for o in given
+            for c in o.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and ctx.modifier(c)
+            for m in _with_conj(c)
+        ]
+        for backer in backers:
             for recipient in self._subjects(verb):
                 yield from self._pair(RelationKind.BACKS, backer, recipient, verb, 0.8, ctx, {})
 
@@ -236,6 +249,21 @@ class RelationReader:
             )
         ]
         for captor in captors:
+            for place in places:
+                yield from self._pair(RelationKind.CAPTURES, captor, place, verb, 0.8, ctx, {})
+
+    def _drove_out(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
+        """'The army drove the RSF out of Omdurman': the army takes Omdurman. Only when the
+        one driven out is an armed actor: 'forced residents out of X' is no capture."""
+        driven = [o for c in verb.children if c.dep_ == "dobj" for o in _with_conj(c)]
+        if not any(r.entry.kind in ACTOR_KINDS for d in driven for r in ctx.actors(d)):
+            return
+        outs = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "out"]
+        places = [p for o in outs for p in self._prep_objects(o, {"of"})]
+        places += self._prep_objects(verb, {"from"})
+        if not places:  # "drove the RSF out of" parsed with "of" on the verb
+            places = self._prep_objects(verb, {"of"}) if outs else []
+        for captor in self._subjects(verb):
             for place in places:
                 yield from self._pair(RelationKind.CAPTURES, captor, place, verb, 0.8, ctx, {})
 

@@ -221,3 +221,22 @@ def test_killed_in_an_airstrike_strikes_the_victims_side_and_the_place(extract):
     text = "The Pakistani army said it killed a senior TTP commander in an airstrike in Bajaur."
     found = edges(extract(text))
     assert ("Pakistan", "STRIKES", "Tehrik-i-Taliban Pakistan") in found
+
+
+def test_driving_an_armed_actor_out_of_a_place_captures_it(extract):
+    found = edges(extract("Iraqi forces drove Islamic State fighters out of Fallujah in June."))
+    assert ("Iraq", "CAPTURES", "Al Fallūjah") in found  # the town under its GeoNames name
+    assert not edges(extract("Police forced protesters out of Tahrir Square on Friday."))
+
+
+def test_received_materiel_named_by_demonyms_backs_the_recipient(extract):
+    text = "The Libyan National Army has received Emirati and Egyptian drones, diplomats said."
+    found = edges(extract(text))
+    assert {("United Arab Emirates", "BACKS", "Libyan National Army"),
+            ("Egypt", "BACKS", "Libyan National Army")} <= found  # fmt: skip
+
+
+def test_the_accused_is_the_agent_of_every_verb_under_of(extract):
+    text = "Mali accused Algeria of sending fighters to attack Malian troops near Kidal."
+    found = extract(text)
+    assert all(s != "Mali" for s, _, _, _ in found), found
