@@ -28,6 +28,7 @@ class ModalityReader:
         self.conditional, self.hedge_adj = m("conditional_marks"), m("hedge_adjectives")
         self.alleged_adv = m("alleged_adverbs")
         self.motion = m("motion_verbs")
+        self.temporal = m("temporal_marks")
 
     def read(self, trigger: Token) -> Modality:
         """The modality of the event that ``trigger`` names."""
@@ -54,6 +55,10 @@ class ModalityReader:
                 return Modality.CLAIMED if governed in CLAUSAL else Modality.REPORTED
             if lemma in self.motion and chain[depth - 1].lower_ == "with":
                 continue  # "advanced with the help of Y": Y's help is not in doubt
+            if governed == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.temporal for c in chain[depth - 1].children
+            ):
+                continue  # "pushed on as Hamas ambushed a patrol": not what the push aims at
             if lemma in self.hedge or lemma in self.hedge_nouns:
                 return Modality.HYPOTHETICAL
             if lemma in self.report:

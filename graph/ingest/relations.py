@@ -454,6 +454,11 @@ class RelationReader:
         mention = ctx.mentions.at(patient.i)
         if mention is not None and mention.reading in ("capital", "seat"):
             return ctx.places(patient)  # a strike on Kyiv hits the city
+        if patient.lower_ in ctx.settlement_nouns:  # "struck Beirut's southern suburbs"
+            owners = [c for c in patient.children if c.dep_ == "poss"]
+            places = [p for o in owners for p in ctx.places(o)]
+            if places:
+                return places
         if patient.lower_ in ctx.facility_nouns and not _named_modifier(patient, ctx):
             return ctx.places(patient)
         return ctx.actors(patient) or ctx.places(patient)
@@ -518,6 +523,6 @@ def _generic(source: Resolved, target: Resolved) -> float:
 def _named_modifier(token: Token, ctx: Context) -> bool:
     for child in token.children:
         mention = ctx.mentions.at(child.i)
-        if child.dep_ in ("compound", "poss", "amod") and mention is not None:
+        if child.dep_ in ("compound", "poss", "amod", "nmod") and mention is not None:
             return mention.entry.kind in ACTOR_KINDS
     return False

@@ -61,3 +61,12 @@ def test_relative_clause_keeps_its_own_modality(extract):
 def test_passive_accusation_is_alleged(extract):
     found = extract("Eritrea has been accused of arming Fano militias.", all_modalities=True)
     assert any(s == "Eritrea" and k == "BACKS" and m == "alleged" for s, k, _, m in found)
+
+
+def test_a_clause_of_time_under_a_verb_of_movement_keeps_its_own_modality(extract):
+    text = "Russian troops advanced on Chasiv Yar as Ukrainian drones struck Russian positions."
+    assert ("Ukraine", "STRIKES", "Russia") in kinds(extract(text, all_modalities=True), "asserted")
+    # while the goal of the movement stays hypothetical
+    text = "Russian troops advanced to capture Chasiv Yar."
+    found = kinds(extract(text, all_modalities=True), "hypothetical")
+    assert ("Russia", "CAPTURES", "Chasiv Yar") in found

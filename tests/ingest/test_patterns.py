@@ -240,3 +240,13 @@ def test_the_accused_is_the_agent_of_every_verb_under_of(extract):
     text = "Mali accused Algeria of sending fighters to attack Malian troops near Kidal."
     found = extract(text)
     assert all(s != "Mali" for s, _, _, _ in found), found
+
+
+def test_a_strike_on_a_citys_suburbs_strikes_the_city(extract):
+    found = edges(extract("Saudi jets bombed Sanaa's northern suburbs overnight."))
+    assert ("Saudi Arabia", "STRIKES", "Sanaa") in found
+
+
+def test_a_groups_command_centre_or_depot_stands_for_the_group(extract):
+    found = edges(extract("Turkish drones hit a PKK command centre and weapons depots in Sinjar."))
+    assert ("Turkey", "STRIKES", "Kurdistan Workers' Party") in found
