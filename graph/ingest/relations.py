@@ -158,7 +158,12 @@ class RelationReader:
             ]
             patients = by_prep or (weapon_targets if opts.get("object_is_weapon") else patients)
         if opts.get("control_only") or (patients and patients[0].lower_ in self.control_nouns):
-            patients = [p for obj in patients for p in self._prep_objects(obj, {"of", "over"})]
+            patients = [
+                t
+                for obj in patients
+                for p in self._prep_objects(obj, {"of", "over"})
+                for t in self._through(p)  # "control of most of Rakhine state"
+            ]
         return subjects, patients, False
 
     def _through(self, token: Token) -> list[Token]:

@@ -287,6 +287,8 @@ class Context:
             and not mods & self.faction_generics
         ):
             return []
+        if mods & OTHER_GROUP_MODS or _named_apart(token):
+            return []  # "clan militias known as Macawisley" are not the group of the story
         mention = self.salient_faction(token.i)
         if mention is None:
             return []
@@ -500,6 +502,16 @@ class Context:
 
 
 OBJECT_NOUNS = word_set("object_nouns")
+OTHER_GROUP_MODS = word_set("other_group_mods")
+NAMING_VERBS = word_set("naming_verbs")
+
+
+def _named_apart(head: Token) -> bool:
+    """'militias known as X', 'a group called X', 'fighters, the X,': a name of their own."""
+    return any(
+        (c.dep_ == "acl" and c.lemma_ in NAMING_VERBS) or (c.dep_ == "appos" and c.pos_ == "PROPN")
+        for c in head.children
+    )
 
 
 def _names_actor(head: Token) -> bool:

@@ -250,3 +250,8 @@ def test_a_strike_on_a_citys_suburbs_strikes_the_city(extract):
 def test_a_groups_command_centre_or_depot_stands_for_the_group(extract):
     found = edges(extract("Turkish drones hit a PKK command centre and weapons depots in Sinjar."))
     assert ("Turkey", "STRIKES", "Kurdistan Workers' Party") in found
+
+
+def test_control_of_most_of_a_region_captures_it(extract):
+    found = edges(extract("The Taliban took control of much of Helmand province in 2021."))
+    assert ("Taliban", "CAPTURES", "Helmand") in found

@@ -167,3 +167,18 @@ def test_a_hub_or_a_provincial_capital_of_a_town_is_the_town(extract):
     assert ("Arakan Army", "CAPTURES", "Kyauktaw") in found
     text = "Ukrainian drones hit the regional capital of Belgorod overnight."
     assert ("Ukraine", "STRIKES", "Belgorod") in {(s, k, t) for s, k, t, _ in extract(text)}
+
+
+def test_militias_with_a_name_or_a_clan_of_their_own_are_not_the_storys_group(extract):
+    text = (
+        "Al-Shabaab fighters ambushed a convoy near Jowhar. Days later, army units and "
+        "clan militias known as Macawisley retook the village of Bacaadweyne."
+    )
+    found = {(s, k, t) for s, k, t, _ in extract(text)}
+    assert not any(s == "Al-Shabaab" and k == "CAPTURES" for s, k, _ in found), found
+
+
+def test_peacekeepers_and_instructors_stand_for_who_sent_them(extract):
+    text = "Mali's army, backed by Russian instructors and Chadian peacekeepers, retook Anefis."
+    found = {(s, k, t) for s, k, t, _ in extract(text)}
+    assert {("Russia", "BACKS", "Mali"), ("Chad", "BACKS", "Mali")} <= found
