@@ -29,10 +29,17 @@ class ModalityReader:
         self.alleged_adv = m("alleged_adverbs")
         self.motion = m("motion_verbs")
         self.temporal = m("temporal_marks")
+        self.noun_modality = {
+            **dict.fromkeys(m("allege_nouns"), Modality.ALLEGED),
+            **dict.fromkeys(m("claim_nouns"), Modality.CLAIMED),
+            **dict.fromkeys(m("report_nouns"), Modality.REPORTED),
+            **dict.fromkeys(self.hedge_nouns, Modality.HYPOTHETICAL),
+        }
 
     def read(self, trigger: Token) -> Modality:
         """The modality of the event that ``trigger`` names."""
         reported = False
+        said: Modality | None = None  # what a noun completed by a "that" clause makes of it
         chain = [trigger, *trigger.ancestors]
         for depth, token in enumerate(chain):
             found = self._local(token, is_trigger=depth == 0)
@@ -41,6 +48,11 @@ class ModalityReader:
             if not depth:
                 continue
             governed = chain[depth - 1].dep_  # how the event hangs from this word
+            if governed == "acl" and _content_clause(chain[depth - 1]):
+                # "rejects accusations that it supports the M23": the accusation alleges,
+                # and whatever governs the noun (here a denial) still counts
+                said = said or self.noun_modality.get(token.lemma_.lower())
+                continue
             if governed in ("relcl", "acl", "appos"):
                 break  # "Egypt, which backs the army, has called for": the main clause is not
                 # what governs the relative clause
@@ -55,15 +67,21 @@ class ModalityReader:
                 return Modality.CLAIMED if governed in CLAUSAL else Modality.REPORTED
             if lemma in self.motion and chain[depth - 1].lower_ == "with":
                 continue  # "advanced with the help of Y": Y's help is not in doubt
-            if governed == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in self.temporal for c in chain[depth - 1].children
-            ):
-                continue  # "pushed on as Hamas ambushed a patrol": not what the push aims at
+            below = chain[depth - 1]
+            if (
+                governed == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ in self.temporal for c in below.children)
+            ) or (governed == "prep" and below.lower_ in self.temporal):
+                # "pushed on as Hamas ambushed a patrol", "closing in on Homs after capturing
+                # Hama": an event of its own, not what the movement aims at
+                continue
             if lemma in self.hedge or lemma in self.hedge_nouns:
                 return Modality.HYPOTHETICAL
             if lemma in self.report:
                 reported = True
                 break  # what a source says is read as its report, whatever governs the source
+        if said is not None:
+            return said
         if reported or self._according_to(trigger):
             return Modality.REPORTED
         return Modality.ASSERTED
@@ -71,7 +89,7 @@ class ModalityReader:
     def _local(self, token: Token, *, is_trigger: bool) -> Modality | None:
         for child in token.children:
             word = child.lower_
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" or (child.dep_ in ("nsubj", "nsubjpass") and _nobody(child)):
                 return Modality.DENIED
             if child.dep_ == "aux" and word in self.modals:
                 return Modality.HYPOTHETICAL
@@ -88,3 +106,15 @@ class ModalityReader:
         return any(
             t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sent if t.i + 1 < sent.end
         )
+
+
+def _content_clause(verb: Token) -> bool:
+    """A clause opened by 'that' that completes a noun ('reports that'), not a relative one."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _nobody(subject: Token) -> bool:
+    """'Neither Iran nor Hezbollah', 'no group': a subject that says no one did it."""
+    return any(
+        c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no") for c in subject.children
+    )

@@ -142,8 +142,9 @@ class Context:
         """'Russian aircraft', 'RSF positions', "Assad's forces", 'HTS-led forces'."""
         if not (head.lower_ in self.force_nouns or head.lemma_ in self.force_nouns):
             return []
-        # "Syrian rebel forces" are rebels, not Syria's forces: a demonym then only says where
-        rebels = any(
+        # "Syrian rebel forces" and "Syrian rebels" are rebels, not Syria's forces: a demonym
+        # then only says where
+        rebels = head.lower_ in NON_STATE_NOUNS or any(
             c.lower_ in self.faction_generics
             for c in head.children
             if c != mod and c.dep_ in MODIFIER_DEPS
@@ -169,6 +170,7 @@ class Context:
             self._ethnic_force,
             self._pronoun,  # "its own fighters" are the speaker's, not the last group named
             self._faction_generic,
+            self._national_rebels,
         ):
             found = check(token)
             if found:
@@ -293,6 +295,17 @@ class Context:
         if mention is None:
             return []
         return [Resolved(mention.entry, _phrase(token, token), generic=True, alias=False)]
+
+    def _national_rebels(self, token: Token) -> list[Resolved]:
+        """'Syrian rebels' with no named group in the story: a faction named by where it fights."""
+        if token.lower_ not in NON_STATE_NOUNS:
+            return []
+        for mod in token.children:
+            mention = self.mentions.at(mod.i) if mod.dep_ in ("amod", "compound") else None
+            if mention is not None and mention.reading == Reading.DEMONYM.value:
+                name = f"{mention.text} {token.lower_}"
+                return [Resolved(Entry(name, ActorKind.FACTION, (name,)), name)]
+        return []
 
     def _pronoun(self, token: Token) -> list[Resolved]:
         """'it', 'they', 'its units': the speaker of the enclosing report, else the subject."""
@@ -503,6 +516,7 @@ class Context:
 
 OBJECT_NOUNS = word_set("object_nouns")
 OTHER_GROUP_MODS = word_set("other_group_mods")
+NON_STATE_NOUNS = word_set("non_state_nouns")
 NAMING_VERBS = word_set("naming_verbs")
 
 

@@ -70,3 +70,35 @@ def test_a_clause_of_time_under_a_verb_of_movement_keeps_its_own_modality(extrac
     text = "Russian troops advanced to capture Chasiv Yar."
     found = kinds(extract(text, all_modalities=True), "hypothetical")
     assert ("Russia", "CAPTURES", "Chasiv Yar") in found
+
+
+def test_rejecting_accusations_that_is_a_denial(extract):
+    found = extract("Uganda rejects accusations that it arms the M23 rebels.", all_modalities=True)
+    assert kinds(found, "denied") and not kinds(found, "asserted")
+
+
+def test_a_noun_completed_by_that_says_how_sure_the_clause_is(extract):
+    found = extract(
+        "There are allegations that Iran supplied drones to the RSF.", all_modalities=True
+    )
+    assert ("Iran", "BACKS", "Rapid Support Forces") in kinds(found, "alleged")
+
+
+def test_neither_nor_and_no_one_deny_the_event(extract):
+    text = "Neither Russia nor Belarus has claimed the attack on the Lithuanian depot."
+    found = extract(text, all_modalities=True)
+    assert not kinds(found, "asserted") and not kinds(found, "reported")
+
+
+def test_failing_to_capture_is_no_capture(extract):
+    found = extract(
+        "Houthi fighters failed to capture Marib despite a long siege.", all_modalities=True
+    )
+    assert not kinds(found, "asserted") and kinds(found, "hypothetical")
+
+
+def test_national_rebels_are_not_their_state(extract):
+    found = extract(
+        "Chadian rebels seized the town of Faya near the Libyan border.", all_modalities=True
+    )
+    assert ("Chad", "CAPTURES", "Faya") not in kinds(found, "asserted")
