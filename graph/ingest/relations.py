@@ -30,6 +30,7 @@ QUANTITY_NOUNS = word_set("quantity_nouns")
 IMPACT_VERBS = word_set("impact_verbs")
 CASUALTY_VERBS = word_set("casualty_verbs")
 SERIES_NOUNS = word_set("series_nouns")
+SETTLEMENT_WORDS = word_set("settlement_heads")
 CLASH_OBJECTS = word_set("clash_objects")
 BACKED_SUFFIXES = ("-backed", "-supported", "-funded", "-sponsored", "-armed", "-allied")
 
@@ -109,6 +110,10 @@ class RelationReader:
         kind, opts = RelationKind(found[0]), found[1]
         agents, patients, passive = self._verb_arguments(verb, kind, opts)
         if kind is RelationKind.FIGHTS and any(p.lower_ in self.alongside for p in verb.children):
+            # "fought alongside X against Y": backs X, and still fights Y
+            for agent in agents:
+                for enemy in self._prep_objects(verb, {"against"}):
+                    yield from self._pair(kind, agent, enemy, verb, 0.8, ctx, opts)
             kind, patients = RelationKind.BACKS, self._prep_objects(verb, self.alongside)
         if kind is RelationKind.FIGHTS and not patients:
             yield from self._reciprocal(agents, verb, ctx)  # "A and B clashed"
@@ -345,6 +350,11 @@ class RelationReader:
             # victims' side and the place where it fell
             victims = [o for c in means.children if c.dep_ == "dobj" for o in _with_conj(c)]
             targets = victims + self._prep_objects(noun, {"in"})
+        if not targets:  # "carried out airstrikes in Paktika province": where they fell
+            where = self._prep_objects(noun, {"in"})
+            if not where and noun.dep_ == "dobj" and noun.head.lemma_ in self.light_verbs:
+                where = self._prep_objects(noun.head, {"in"})
+            targets = [o for o in where if o.pos_ == "PROPN" or o.lower_ in SETTLEMENT_WORDS]
         return targets
 
     def _in_support_of(self, noun: Token) -> list[Token]:

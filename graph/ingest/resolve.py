@@ -145,7 +145,7 @@ class Context:
         # "Syrian rebel forces" and "Syrian rebels" are rebels, not Syria's forces: a demonym
         # then only says where
         rebels = head.lower_ in NON_STATE_NOUNS or any(
-            c.lower_ in self.faction_generics
+            c.lower_ in self.faction_generics or c.lower_ == "ethnic"  # "ethnic Armenian forces"
             for c in head.children
             if c != mod and c.dep_ in MODIFIER_DEPS
         )
@@ -297,13 +297,17 @@ class Context:
         return [Resolved(mention.entry, _phrase(token, token), generic=True, alias=False)]
 
     def _national_rebels(self, token: Token) -> list[Resolved]:
-        """'Syrian rebels' with no named group in the story: a faction named by where it fights."""
-        if token.lower_ not in NON_STATE_NOUNS:
+        """'Syrian rebels' with no named group in the story: a faction named by where it fights;
+        'ethnic Armenian forces': by the people it fights for."""
+        ethnic = any(c.lower_ == "ethnic" for c in token.children)
+        if token.lower_ not in NON_STATE_NOUNS and not (
+            ethnic and token.lower_ in self.force_nouns
+        ):
             return []
         for mod in token.children:
             mention = self.mentions.at(mod.i) if mod.dep_ in ("amod", "compound") else None
             if mention is not None and mention.reading == Reading.DEMONYM.value:
-                name = f"{mention.text} {token.lower_}"
+                name = f"{'ethnic ' if ethnic else ''}{mention.text} {token.lower_}"
                 return [Resolved(Entry(name, ActorKind.FACTION, (name,)), name)]
         return []
 

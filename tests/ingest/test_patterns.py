@@ -255,3 +255,20 @@ def test_a_groups_command_centre_or_depot_stands_for_the_group(extract):
 def test_control_of_most_of_a_region_captures_it(extract):
     found = edges(extract("The Taliban took control of much of Helmand province in 2021."))
     assert ("Taliban", "CAPTURES", "Helmand") in found
+
+
+def test_strikes_in_a_named_place_strike_the_place(extract):
+    found = edges(extract("Russia carried out airstrikes in Idlib province on Saturday."))
+    assert ("Russia", "STRIKES", "Idlib province") in found
+
+
+def test_fighting_alongside_one_side_against_another(extract):
+    text = "Wagner fighters fought alongside Malian troops against JNIM near Niono."
+    found = edges(extract(text))
+    assert ("Wagner Group", "BACKS", "Mali") in found
+    assert ("Wagner Group", "FIGHTS", "Jama'at Nusrat al-Islam wal-Muslimin") in found
+
+
+def test_ethnic_forces_are_not_the_state_of_that_name(extract):
+    found = edges(extract("Georgian troops shelled ethnic Ossetian forces near Tskhinvali."))
+    assert all(t != "Georgia" for _, _, t in found)
