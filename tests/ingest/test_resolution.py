@@ -182,3 +182,16 @@ def test_peacekeepers_and_instructors_stand_for_who_sent_them(extract):
     text = "Mali's army, backed by Russian instructors and Chadian peacekeepers, retook Anefis."
     found = {(s, k, t) for s, k, t, _ in extract(text)}
     assert {("Russia", "BACKS", "Mali"), ("Chad", "BACKS", "Mali")} <= found
+
+
+def test_a_tagged_name_loses_its_article_and_stray_brackets(extractor):
+    from graph.model import Article
+
+    text = "Troops and the Popular Defence Forces (PDF) attacked rebel camps near Kadugli."
+    names = {a.name for a in extractor.extract(Article("t", text)).actors}
+    assert not any(n.endswith("(") or n.startswith("the ") for n in names), names
+
+
+def test_the_port_of_an_unknown_town_is_still_a_town(extract):
+    found = {(s, k, t) for s, k, t, _ in extract("Saudi jets struck the port of Midi.")}
+    assert ("Saudi Arabia", "STRIKES", "Midi") in found
