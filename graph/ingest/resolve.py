@@ -90,7 +90,16 @@ class Context:
         factions = [m for m in self.mentions.items if m.entry.kind is ActorKind.FACTION]
         earlier = [m for m in factions if m.end <= before]
         if earlier:
-            return earlier[-1]
+            # within the last sentence that named a group, the one that was its subject: in
+            # "JNIM, al-Qaeda's affiliate, claimed it", JNIM is what "the group" means next
+            last_sent = self.doc[earlier[-1].start].sent
+            subjects = [
+                m
+                for m in earlier
+                if m.start >= last_sent.start
+                and self.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")
+            ]
+            return subjects[-1] if subjects else earlier[-1]
         sent = self.doc[before].sent
         later = [m for m in factions if sent.start <= m.start < sent.end]
         return later[0] if later else None

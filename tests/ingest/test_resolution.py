@@ -195,3 +195,12 @@ def test_a_tagged_name_loses_its_article_and_stray_brackets(extractor):
 def test_the_port_of_an_unknown_town_is_still_a_town(extract):
     found = {(s, k, t) for s, k, t, _ in extract("Saudi jets struck the port of Midi.")}
     assert ("Saudi Arabia", "STRIKES", "Midi") in found
+
+
+def test_the_group_is_the_subject_named_last_not_a_group_in_its_description(extract):
+    text = (
+        "Ansar al-Sunna, the Islamic State's affiliate in Mozambique, raided Macomia. "
+        "The group has also attacked Mocimboa da Praia."
+    )
+    found = {(s, k, t) for s, k, t, _ in extract(text)}
+    assert not any(s == "Islamic State" for s, _, _ in found), found
