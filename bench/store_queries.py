@@ -33,6 +33,14 @@ async def _neighbourhood(store: GraphStore, actor: str) -> int:
     return len((await store.neighbourhood(actor, depth=2)).relations)
 
 
+#: The API's default `first` for a neighbourhood: what the graph page asks for.
+NEIGHBOURHOOD_LIMIT = 500
+
+
+async def _neighbourhood_limited(store: GraphStore, actor: str) -> int:
+    return len((await store.neighbourhood(actor, depth=2, limit=NEIGHBOURHOOD_LIMIT)).relations)
+
+
 async def _supporters(store: GraphStore, actor: str) -> int:
     return len(await store.supporters(actor, depth=3))
 
@@ -52,6 +60,8 @@ QUERIES: tuple[tuple[str, str, str, Query], ...] = (
     ("relations_of", "by degree", "weighted", _relations_of),
     ("neighbourhood depth 2", "uniform", "uniform", _neighbourhood),
     ("neighbourhood depth 2", "by degree", "weighted", _neighbourhood),
+    ("neighbourhood d2, 500 actors", "uniform", "uniform", _neighbourhood_limited),
+    ("neighbourhood d2, 500 actors", "by degree", "weighted", _neighbourhood_limited),
     ("supporters depth 3", "uniform", "backed_uniform", _supporters),
     ("supporters depth 3", "by degree", "backed_weighted", _supporters),
     ("paths max_length 4", "uniform", "pairs_uniform", _paths),
