@@ -161,8 +161,8 @@ class Context:
         found: list[Resolved] = []
         for tok in [mod, *mod.conjuncts]:
             mention = self.mentions.at(tok.i)
-            if mention is None or (rebels and mention.reading == Reading.DEMONYM.value):
-                continue
+            if mention is None or (rebels and mention.entry.kind is ActorKind.STATE):
+                continue  # "Somalia's al Shabaab insurgents" are al-Shabaab, not Somalia
             resolved = self._from_mention(mention, as_head=False)
             if resolved is not None and resolved.entry.kind is not ActorKind.PERSON:
                 phrase = _phrase(tok, head)

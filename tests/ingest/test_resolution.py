@@ -204,3 +204,17 @@ def test_the_group_is_the_subject_named_last_not_a_group_in_its_description(extr
     )
     found = {(s, k, t) for s, k, t, _ in extract(text)}
     assert not any(s == "Islamic State" for s, _, _ in found), found
+
+
+def test_a_states_insurgents_are_the_insurgent_group(extract):
+    text = "Nigeria's Boko Haram insurgents overran the town of Gubio on Monday."
+    found = {(s, k, t) for s, k, t, _ in extract(text)}
+    assert ("Boko Haram", "CAPTURES", "Gubio") in found
+    assert not any(s == "Nigeria" for s, _, _ in found)
+
+
+def test_a_weapon_stands_for_who_fired_it(extract):
+    found = {
+        (s, k, t) for s, k, t, _ in extract("A Russian glide bomb hit a market in Kostiantynivka.")
+    }
+    assert any(s == "Russia" and k == "STRIKES" for s, k, _ in found), found
