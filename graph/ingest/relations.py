@@ -427,7 +427,7 @@ class RelationReader:
         text = token.text
         backer: Resolved | None = None
         if token.lower_ == "backed" and token.i > 1 and token.nbor(-1).text == "-":
-            found = ctx.actors(token.nbor(-2))
+            found = ctx.actors(token.nbor(-2)) or ctx.modifier(token.nbor(-2))  # "Saudi-backed"
             backer = found[0] if found else None
             target = token.head
         elif token.lower_.endswith(BACKED_SUFFIXES) and "-" in text:

@@ -272,3 +272,13 @@ def test_fighting_alongside_one_side_against_another(extract):
 def test_ethnic_forces_are_not_the_state_of_that_name(extract):
     found = edges(extract("Georgian troops shelled ethnic Ossetian forces near Tskhinvali."))
     assert all(t != "Georgia" for _, _, t in found)
+
+
+def test_a_demonym_backed_force_is_backed_by_that_state(extract):
+    found = edges(extract("Turkish-backed Syrian National Army fighters shelled Kobani."))
+    assert ("Turkey", "BACKS", "Syrian National Army") in found
+
+
+def test_a_cartel_or_gang_named_by_its_group_is_the_group(extract):
+    found = edges(extract("The Sinaloa cartel ambushed Mexican soldiers in Culiacan."))
+    assert ("Sinaloa Cartel", "STRIKES", "Mexico") in found
