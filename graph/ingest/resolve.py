@@ -559,6 +559,9 @@ def _prep_objects(prep: Token) -> list[Token]:
 def _phrase(start: Token, head: Token) -> str:
     """The words that named an actor, as written: "Assad's forces", 'Russian aircraft'."""
     first = min([start.i, *(t.i for t in head.lefts if t.dep_ in MODIFIER_DEPS)])
+    breaks = [t.i for t in head.doc[first : start.i] if t.dep_ == "cc" or t.text in ",;"]
+    if breaks:  # a misparse hung another conjunct on the head: "Hama and Turkish troops"
+        first = breaks[-1] + 1
     span = head.doc[first : head.i + 1]
     while len(span) > 1 and (span[0].lower_ in SKIP_WORDS or span[0].is_punct):
         span = span[1:]

@@ -218,3 +218,12 @@ def test_a_weapon_stands_for_who_fired_it(extract):
         (s, k, t) for s, k, t, _ in extract("A Russian glide bomb hit a market in Kostiantynivka.")
     }
     assert any(s == "Russia" and k == "STRIKES" for s, k, _ in found), found
+
+
+def test_an_alias_never_spans_another_conjunct(extractor):
+    from graph.model import Article
+
+    text = "Russian jets bombed Hama and Turkish troops shelled Kobani."
+    actors = extractor.extract(Article("t", text)).actors
+    aliases = {alias for a in actors for alias in a.aliases}
+    assert not any(" and " in alias for alias in aliases), aliases
