@@ -181,15 +181,26 @@ class Extractor:
 
     def _actor(self, builder: _ActorBuilder) -> Actor:
         entry = builder.entry
-        aliases = {*entry.aliases, *builder.surfaces} - {entry.name, ""}
+        name = _display_name(entry)
+        aliases = {*entry.aliases, *builder.surfaces, entry.name} - {name, ""}
         return Actor(
             id=builder.id,
-            name=entry.name,
+            name=name,
             kind=entry.kind,
             aliases=tuple(sorted(aliases)),
             location=entry.location,
             mentions=builder.mentions,
         )
+
+
+def _display_name(entry: Entry) -> str:
+    """A town under the name the article gave it when GeoNames' main name is a transliteration
+    English news does not use ('Kobani', not '‘Ayn al ‘Arab'; 'Hama', not 'Ḩamāh'). The id
+    stays GeoNames', so every spelling lands on one node, and its name stays an alias."""
+    if entry.kind is not ActorKind.CITY or entry.location is None or entry.name.isascii():
+        return entry.name
+    written = [a for a in entry.aliases if a[:1].isupper() and a.isascii()]
+    return written[0] if written else entry.name
 
 
 def _entry_id(entry: Entry, article_id: str) -> str:
