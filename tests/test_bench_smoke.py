@@ -141,6 +141,7 @@ def test_store_bench_prints_its_figures() -> None:
         "get_actor",
         "relations_of",
         "neighbourhood depth 2",
+        "neighbourhood d2, 500 actors",
         "supporters depth 3",
         "paths max_length 4",
         "search_actors",
@@ -151,6 +152,9 @@ def test_store_bench_prints_its_figures() -> None:
     found = {(q["query"], q["picks"]): q["mean_found"] for q in query["queries"]}
     assert found["get_actor", "uniform"] == 1.0  # every picked actor exists
     assert found["supporters depth 3", "uniform"] > 0  # picked among backed actors
+    # the nearest 500 actors are at most all of them: never more relations than the whole
+    whole = found["neighbourhood depth 2", "by degree"]
+    assert 0 < found["neighbourhood d2, 500 actors", "by degree"] <= whole
 
 
 def test_load_bench_prints_its_figures() -> None:
