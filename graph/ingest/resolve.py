@@ -3,49 +3,33 @@
 "Russian aircraft" is Russia, "RSF positions" the RSF, "Assad's forces" and "forces loyal to
 Assad" the Syrian state, "the army" the state the article is about, "the rebels" the armed
 group the article last named, "its units" the speaker's units, "the town of Babanusa" the
-town, "a military base in Borno" a facility.
+town, "a military base in Borno" a facility (places: see :mod:`graph.ingest.places`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Lexicon, Reading
 from graph.ingest.mentions import Mention, Mentions
+from graph.ingest.places import PlaceResolver
+from graph.ingest.resolved import ACTOR_KINDS, MODIFIER_DEPS, PLACE_KINDS, Resolved
+from graph.ingest.resolved import phrase as _phrase
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
 __all__ = ["ACTOR_KINDS", "PLACE_KINDS", "Context", "Resolved"]
 
-ACTOR_KINDS = frozenset({ActorKind.STATE, ActorKind.FACTION, ActorKind.ORGANIZATION})
-PLACE_KINDS = frozenset({ActorKind.CITY, ActorKind.REGION, ActorKind.FACILITY})
-MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod"})
 PRONOUNS = word_set("pronouns")
 SPEECH_LEMMAS = word_set("speech_lemmas")
-SKIP_WORDS = word_set("skip_words")
-
-
-QUANTIFIERS = word_set("quantifiers")
-
-
-DIRECTIONS = word_set("directions")
 # How far the most named state must lead the next one for "the army" to be read as its army.
 HOME_MARGIN = 1.5
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    entry: Entry
-    surface: str  # the words that named it here
-    generic: bool = False  # reached through a generic reference ("the rebels")
-    alias: bool = True  # whether the surface may name the actor elsewhere ("rebels" may not)
-
-
-class Context:
+class Context(PlaceResolver):
     """Everything argument resolution needs to know about one document."""
 
     def __init__(
@@ -365,167 +349,6 @@ class Context:
                     return child
         return None
 
-    # ---- places ----------------------------------------------------------------------------
-
-    def places(self, token: Token) -> list[Resolved]:
-        """The places or facilities a target noun phrase names."""
-        mention = self.mentions.at(token.i)
-        if mention is not None:
-            place = self._place_from_mention(mention)
-            if place is not None or mention.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
-                return [place] if place is not None else []
-        if token.lower_ in self.facility_nouns and token.pos_ in ("NOUN", "PROPN"):
-            return self._facility_of_place(token) or [self._facility(token)]
-        capital = self._capital(token)
-        if capital:
-            return capital
-        if token.lower_ in self.settlement_nouns and token.pos_ in ("NOUN", "PROPN"):
-            named = self._named_places(token)
-            if named:
-                return named
-            if any(c.dep_ in ("prep", "advmod") and c.i > token.i for c in token.children):
-                return [self._area(token)]
-            relative = self._relative_location(token)
-            return [relative] if relative else []  # a bare "positions" names no place
-        return []
-
-    def _relative_location(self, token: Token) -> Resolved | None:
-        """'recaptured several districts south of Marib', with 'south of' hung on the verb."""
-        for adv in token.head.children:
-            if adv.dep_ == "advmod" and adv.lower_ in DIRECTIONS and adv.i == token.i + 1:
-                words = [token, *adv.subtree]
-                text = " ".join(t.text for t in words[:8])
-                return Resolved(Entry(text, ActorKind.REGION, (text,)), text)
-        return None
-
-    def _place_from_mention(self, mention: Mention) -> Resolved | None:
-        if mention.entry.kind in PLACE_KINDS:
-            return Resolved(mention.entry, mention.text)
-        if mention.reading == Reading.CAPITAL.value:
-            return self._city(mention.text, mention.entry.countries, mention.text)
-        return None
-
-    def _city(self, name: str, countries: tuple[str, ...], text: str) -> Resolved:
-        """The city ``name`` in one of ``countries``, located when the gazetteer knows it."""
-        city = self.gazetteer.lookup(name, frozenset(countries)) if self.gazetteer else None
-        if city is None:
-            return Resolved(Entry(name, ActorKind.CITY, (name,)), text)
-        entry = Entry(
-            city.name, ActorKind.CITY, (name,), countries=(city.country_code,),
-            location=city.location,
-        )  # fmt: skip
-        return Resolved(entry, text)
-
-    def _capital(self, token: Token) -> list[Resolved]:
-        """'the capital', 'Sudan's capital', 'the Ukrainian capital': the capital city of the
-        state named beside it, or else of the state the article is about."""
-        if token.lower_ != "capital" or token.pos_ != "NOUN":
-            return []
-        named = self._named_places(token)  # "the provincial capital of Sagaing"
-        if named:
-            return named
-        state = self.home_state
-        for child in token.children:
-            mention = self.mentions.at(child.i) if child.dep_ in MODIFIER_DEPS else None
-            if mention is not None and mention.entry.kind is ActorKind.STATE:
-                state = mention.entry
-        if state is None or not state.capital:
-            return []
-        return [self._city(state.capital, state.countries, _phrase(token, token))]
-
-    def _named_places(self, token: Token) -> list[Resolved]:
-        """'Paletwa township', 'the town of Babanusa', 'positions in Raqqa and Deir ez-Zor'."""
-        compounds = [c for c in token.children if c.dep_ == "compound"]
-        ofs = [
-            o
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for o in _prep_objects(c)
-        ]
-        ins = [
-            o
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ in self.inside_preps
-            for o in _prep_objects(c)
-        ]
-        appos = [c for c in token.children if c.dep_ == "appos"]
-        for group in (compounds, ofs, appos, ins):
-            found = [p for t in group for p in self._mentioned_place(t)]
-            if found:
-                return found
-        return []
-
-    def _mentioned_place(self, token: Token) -> list[Resolved]:
-        mention = self.mentions.at(token.i)
-        if mention is not None:
-            place = self._place_from_mention(mention)
-            if place is None and token.dep_ in ("compound", "pobj") and mention.reading == "entity":
-                return [self._named_area(token)]  # "Karari locality", "town of X": tagged ORG
-            return [place] if place is not None else []
-        if token.pos_ == "PROPN" and token.dep_ in ("compound", "pobj", "appos"):
-            return [self._named_area(token)]
-        if token.lower_ in self.facility_nouns and token.pos_ == "NOUN":
-            return [self._facility(token)]  # "the city of El Obeid's main military airport"
-        if token.lower_ in self.settlement_nouns:
-            return self._named_places(token)
-        return self._capital(token)  # "districts of the capital"
-
-    def _named_area(self, token: Token) -> Resolved:
-        """A proper name on a settlement word that the gazetteer does not know."""
-        head = token.head
-        text = " ".join(
-            t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN"
-        )
-        kind = ActorKind.REGION if head.lower_ in self.region_words else ActorKind.CITY
-        return Resolved(Entry(text, kind, (text, f"{text} {head.text}")), text)
-
-    def _facility_of_place(self, token: Token) -> list[Resolved]:
-        """'the port of Hodeidah', 'the airport of Kabul': the named place the facility serves,
-        which the graph knows and locates, rather than an unnamed facility."""
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    mention = self.mentions.at(obj.i) if obj.dep_ == "pobj" else None
-                    place = None if mention is None else self._place_from_mention(mention)
-                    if place is not None:
-                        return [place]
-        return []
-
-    def _facility(self, token: Token) -> Resolved:
-        """'the Rustan bridge', 'a military base', 'weapon-smuggling routes'."""
-        words = [token]
-        for child in token.lefts:
-            if child.dep_ in ("compound", "amod", "nmod"):
-                words += [
-                    t
-                    for t in child.subtree
-                    if t.text == "-"
-                    or (
-                        t.lower_ not in SKIP_WORDS
-                        and t.lower_ not in QUANTIFIERS
-                        and t.pos_ not in ("DET", "NUM", "PRON", "PUNCT")
-                        and t.dep_ not in ("poss", "case")
-                    )
-                ]
-        words.sort(key=lambda t: t.i)
-        text = " ".join(t.text for t in words).replace(" - ", "-").strip("- ") or token.text
-        return Resolved(Entry(text, ActorKind.FACILITY, (text,)), text)
-
-    def _area(self, token: Token) -> Resolved:
-        """An unnamed area described relative to a place: 'districts south of Marib'."""
-        keep = [
-            token,
-            *(
-                t
-                for c in token.children
-                if c.dep_ in ("prep", "advmod", "amod") and c.i > token.i
-                for t in c.subtree
-            ),
-        ]
-        words = sorted((t for t in keep if t.dep_ not in ("punct", "cc")), key=lambda t: t.i)
-        text = " ".join(t.text for t in words[:8])
-        return Resolved(Entry(text, ActorKind.REGION, (text,)), text)
-
 
 OBJECT_NOUNS = word_set("object_nouns")
 OTHER_GROUP_MODS = word_set("other_group_mods")
@@ -547,25 +370,6 @@ def _names_actor(head: Token) -> bool:
 
 def _modifiers(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in MODIFIER_DEPS]
-
-
-def _prep_objects(prep: Token) -> list[Token]:
-    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-    for conj in prep.conjuncts:  # "in and around the cities of ..."
-        objects += [c for c in conj.children if c.dep_ == "pobj"]
-    return [o for obj in objects for o in (obj, *obj.conjuncts)]
-
-
-def _phrase(start: Token, head: Token) -> str:
-    """The words that named an actor, as written: "Assad's forces", 'Russian aircraft'."""
-    first = min([start.i, *(t.i for t in head.lefts if t.dep_ in MODIFIER_DEPS)])
-    breaks = [t.i for t in head.doc[first : start.i] if t.dep_ == "cc" or t.text in ",;"]
-    if breaks:  # a misparse hung another conjunct on the head: "Hama and Turkish troops"
-        first = breaks[-1] + 1
-    span = head.doc[first : head.i + 1]
-    while len(span) > 1 and (span[0].lower_ in SKIP_WORDS or span[0].is_punct):
-        span = span[1:]
-    return span.text or head.text
 
 
 def _contains(tree: Token, token: Token) -> bool:

@@ -1,0 +1,199 @@
+"""Places a relation's target names: towns, regions, facilities and described areas.
+
+"the town of Babanusa" and "Paletwa township" are the town, "the port of Hodeidah" the city,
+"the capital" the capital of the state named beside it (or of the article's state), "a
+military base in Borno" a facility, "districts south of Marib" an area.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.lexicon import Entry, Reading
+from graph.ingest.mentions import Mention, Mentions
+from graph.ingest.resolved import (
+    ACTOR_KINDS,
+    DIRECTIONS,
+    MODIFIER_DEPS,
+    PLACE_KINDS,
+    QUANTIFIERS,
+    SKIP_WORDS,
+    Resolved,
+)
+from graph.ingest.resolved import phrase as _phrase
+from graph.ingest.resolved import prep_objects as _prep_objects
+from graph.model import ActorKind
+
+__all__ = ["PlaceResolver"]
+
+
+class PlaceResolver:
+    """The place half of :class:`graph.ingest.resolve.Context`, which sets these attributes."""
+
+    mentions: Mentions
+    gazetteer: Gazetteer | None
+    home_state: Entry | None
+    facility_nouns: frozenset[str]
+    settlement_nouns: frozenset[str]
+    inside_preps: frozenset[str]
+    region_words: frozenset[str]
+
+    def places(self, token: Token) -> list[Resolved]:
+        """The places or facilities a target noun phrase names."""
+        mention = self.mentions.at(token.i)
+        if mention is not None:
+            place = self._place_from_mention(mention)
+            if place is not None or mention.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
+                return [place] if place is not None else []
+        if token.lower_ in self.facility_nouns and token.pos_ in ("NOUN", "PROPN"):
+            return self._facility_of_place(token) or [self._facility(token)]
+        capital = self._capital(token)
+        if capital:
+            return capital
+        if token.lower_ in self.settlement_nouns and token.pos_ in ("NOUN", "PROPN"):
+            named = self._named_places(token)
+            if named:
+                return named
+            if any(c.dep_ in ("prep", "advmod") and c.i > token.i for c in token.children):
+                return [self._area(token)]
+            relative = self._relative_location(token)
+            return [relative] if relative else []  # a bare "positions" names no place
+        return []
+
+    def _relative_location(self, token: Token) -> Resolved | None:
+        """'recaptured several districts south of Marib', with 'south of' hung on the verb."""
+        for adv in token.head.children:
+            if adv.dep_ == "advmod" and adv.lower_ in DIRECTIONS and adv.i == token.i + 1:
+                words = [token, *adv.subtree]
+                text = " ".join(t.text for t in words[:8])
+                return Resolved(Entry(text, ActorKind.REGION, (text,)), text)
+        return None
+
+    def _place_from_mention(self, mention: Mention) -> Resolved | None:
+        if mention.entry.kind in PLACE_KINDS:
+            return Resolved(mention.entry, mention.text)
+        if mention.reading == Reading.CAPITAL.value:
+            return self._city(mention.text, mention.entry.countries, mention.text)
+        return None
+
+    def _city(self, name: str, countries: tuple[str, ...], text: str) -> Resolved:
+        """The city ``name`` in one of ``countries``, located when the gazetteer knows it."""
+        city = self.gazetteer.lookup(name, frozenset(countries)) if self.gazetteer else None
+        if city is None:
+            return Resolved(Entry(name, ActorKind.CITY, (name,)), text)
+        entry = Entry(
+            city.name, ActorKind.CITY, (name,), countries=(city.country_code,),
+            location=city.location,
+        )  # fmt: skip
+        return Resolved(entry, text)
+
+    def _capital(self, token: Token) -> list[Resolved]:
+        """'the capital', 'Sudan's capital', 'the Ukrainian capital': the capital city of the
+        state named beside it, or else of the state the article is about."""
+        if token.lower_ != "capital" or token.pos_ != "NOUN":
+            return []
+        named = self._named_places(token)  # "the provincial capital of Sagaing"
+        if named:
+            return named
+        state = self.home_state
+        for child in token.children:
+            mention = self.mentions.at(child.i) if child.dep_ in MODIFIER_DEPS else None
+            if mention is not None and mention.entry.kind is ActorKind.STATE:
+                state = mention.entry
+        if state is None or not state.capital:
+            return []
+        return [self._city(state.capital, state.countries, _phrase(token, token))]
+
+    def _named_places(self, token: Token) -> list[Resolved]:
+        """'Paletwa township', 'the town of Babanusa', 'positions in Raqqa and Deir ez-Zor'."""
+        compounds = [c for c in token.children if c.dep_ == "compound"]
+        ofs = [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in _prep_objects(c)
+        ]
+        ins = [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in self.inside_preps
+            for o in _prep_objects(c)
+        ]
+        appos = [c for c in token.children if c.dep_ == "appos"]
+        for group in (compounds, ofs, appos, ins):
+            found = [p for t in group for p in self._mentioned_place(t)]
+            if found:
+                return found
+        return []
+
+    def _mentioned_place(self, token: Token) -> list[Resolved]:
+        mention = self.mentions.at(token.i)
+        if mention is not None:
+            place = self._place_from_mention(mention)
+            if place is None and token.dep_ in ("compound", "pobj") and mention.reading == "entity":
+                return [self._named_area(token)]  # "Karari locality", "town of X": tagged ORG
+            return [place] if place is not None else []
+        if token.pos_ == "PROPN" and token.dep_ in ("compound", "pobj", "appos"):
+            return [self._named_area(token)]
+        if token.lower_ in self.facility_nouns and token.pos_ == "NOUN":
+            return [self._facility(token)]  # "the city of El Obeid's main military airport"
+        if token.lower_ in self.settlement_nouns:
+            return self._named_places(token)
+        return self._capital(token)  # "districts of the capital"
+
+    def _named_area(self, token: Token) -> Resolved:
+        """A proper name on a settlement word that the gazetteer does not know."""
+        head = token.head
+        text = " ".join(
+            t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN"
+        )
+        kind = ActorKind.REGION if head.lower_ in self.region_words else ActorKind.CITY
+        return Resolved(Entry(text, kind, (text, f"{text} {head.text}")), text)
+
+    def _facility_of_place(self, token: Token) -> list[Resolved]:
+        """'the port of Hodeidah', 'the airport of Kabul': the named place the facility serves,
+        which the graph knows and locates, rather than an unnamed facility."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    mention = self.mentions.at(obj.i) if obj.dep_ == "pobj" else None
+                    place = None if mention is None else self._place_from_mention(mention)
+                    if place is not None:
+                        return [place]
+        return []
+
+    def _facility(self, token: Token) -> Resolved:
+        """'the Rustan bridge', 'a military base', 'weapon-smuggling routes'."""
+        words = [token]
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                words += [
+                    t
+                    for t in child.subtree
+                    if t.text == "-"
+                    or (
+                        t.lower_ not in SKIP_WORDS
+                        and t.lower_ not in QUANTIFIERS
+                        and t.pos_ not in ("DET", "NUM", "PRON", "PUNCT")
+                        and t.dep_ not in ("poss", "case")
+                    )
+                ]
+        words.sort(key=lambda t: t.i)
+        text = " ".join(t.text for t in words).replace(" - ", "-").strip("- ") or token.text
+        return Resolved(Entry(text, ActorKind.FACILITY, (text,)), text)
+
+    def _area(self, token: Token) -> Resolved:
+        """An unnamed area described relative to a place: 'districts south of Marib'."""
+        keep = [
+            token,
+            *(
+                t
+                for c in token.children
+                if c.dep_ in ("prep", "advmod", "amod") and c.i > token.i
+                for t in c.subtree
+            ),
+        ]
+        words = sorted((t for t in keep if t.dep_ not in ("punct", "cc")), key=lambda t: t.i)
+        text = " ".join(t.text for t in words[:8])
+        return Resolved(Entry(text, ActorKind.REGION, (text,)), text)
