@@ -17,20 +17,17 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from graph.ingest.lexicon import Triggers
+from graph.ingest.nominal import SUBJECT_DEPS, NominalPatterns
+from graph.ingest.nominal import with_conj as _with_conj
 from graph.ingest.resolve import ACTOR_KINDS, Context, Resolved
 from graph.ingest.words import word_set
 from graph.model import ActorKind, RelationKind
 
 __all__ = ["Candidate", "RelationReader"]
 
-SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 LEADER_TITLES = word_set("leader_titles")
 QUANTITY_NOUNS = word_set("quantity_nouns")
-IMPACT_VERBS = word_set("impact_verbs")
-CASUALTY_VERBS = word_set("casualty_verbs")
-SERIES_NOUNS = word_set("series_nouns")
-SETTLEMENT_WORDS = word_set("settlement_heads")
 CLASH_OBJECTS = word_set("clash_objects")
 BACKED_SUFFIXES = ("-backed", "-supported", "-funded", "-sponsored", "-armed", "-allied")
 
@@ -44,7 +41,7 @@ class Candidate:
     confidence: float
 
 
-class RelationReader:
+class RelationReader(NominalPatterns):
     def __init__(self, triggers: Triggers) -> None:
         self.t = triggers
         self.nouns = {
@@ -285,141 +282,6 @@ class RelationReader:
             for captor in captors:
                 yield from self._pair(RelationKind.CAPTURES, captor, place, verb, 0.8, ctx, {})
 
-    # ---- nouns -------------------------------------------------------------------------------
-
-    def _nominal(self, noun: Token, ctx: Context) -> Iterator[Candidate]:
-        lemma = noun.lemma_.lower()
-        kinds = [k for k, words in self.nouns.items() if lemma in words or noun.lower_ in words]
-        if not kinds and self._is_materiel(noun) and self._given(noun):
-            kinds = [RelationKind.BACKS]  # "pledged air defence systems for Kyiv"
-        for kind in kinds:
-            targets = self._noun_targets(noun, kind)
-            if not targets:
-                continue
-            for agent in self._noun_agents(noun, ctx):
-                for target in targets:
-                    yield from self._pair(kind, agent, target, noun, 0.75, ctx, {})
-
-    def _is_materiel(self, noun: Token) -> bool:
-        """'weapons', or a batch of them: 'a weapons package', 'an arms shipment'."""
-        if noun.lemma_.lower() in self.materiel:
-            return True
-        return noun.lower_ in SERIES_NOUNS and any(
-            c.dep_ == "compound" and c.lemma_.lower() in self.materiel for c in noun.children
-        )
-
-    def _given(self, noun: Token) -> bool:
-        """Whether the noun is what a light verb hands over: 'sent drones', 'pledged aid'."""
-        return noun.dep_ == "dobj" and noun.head.lemma_ in self.light_verbs
-
-    def _noun_targets(self, noun: Token, kind: RelationKind) -> list[Token]:
-        if kind is RelationKind.BACKS:
-            if noun.lemma_ in ("backer", "sponsor", "supplier", "patron"):
-                return self._prep_objects(noun, {"of", "to"})
-            return (
-                self._prep_objects(noun, {"for", "to"})
-                or self._in_support_of(noun)
-                or self._supported_by_with(noun)
-            )
-        if kind is RelationKind.FIGHTS:
-            return self._prep_objects(noun, {"with", "against"}) or self._between(noun)[1:]
-        if kind is RelationKind.CAPTURES:
-            return self._prep_objects(noun, {"of"})
-        return self._noun_target(noun)
-
-    def _noun_target(self, noun: Token) -> list[Token]:
-        targets = self._prep_objects(noun, self.target_preps)
-        series = _series_head(noun)
-        if not targets and series is not None:  # "hundreds of strikes ... against X"
-            targets = self._prep_objects(series, self.target_preps)
-        for child in noun.children:  # "an airstrike on X, targeting Y"
-            if child.dep_ in ("acl", "advcl") and child.lemma_ == "target":
-                targets += [o for c in child.children if c.dep_ == "dobj" for o in _with_conj(c)]
-        if not targets and noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ in IMPACT_VERBS:
-            # "bombing by Russian aircraft focused on the bridge"
-            targets = self._prep_objects(noun.head, {"on", "at", "against"})
-            targets += [c for c in noun.head.children if c.dep_ == "dobj"]
-        if not targets and noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ in CASUALTY_VERBS:
-            victims = [c for c in noun.head.children if c.dep_ == "dobj"]
-            targets = self._prep_objects(noun.head, {"in"}) + [
-                t for v in victims for t in self._prep_objects(v, {"in"})
-            ]
-        means = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by") else None
-        if not targets and means is not None and means.lemma_ in CASUALTY_VERBS:
-            # "killed a Hamas commander in an airstrike in Gaza City": the strike hit the
-            # victims' side and the place where it fell
-            victims = [o for c in means.children if c.dep_ == "dobj" for o in _with_conj(c)]
-            targets = victims + self._prep_objects(noun, {"in"})
-        if not targets:  # "carried out airstrikes in Paktika province": where they fell
-            where = self._prep_objects(noun, {"in"})
-            if not where and noun.dep_ == "dobj" and noun.head.lemma_ in self.light_verbs:
-                where = self._prep_objects(noun.head, {"in"})
-            targets = [o for o in where if o.pos_ == "PROPN" or o.lower_ in SETTLEMENT_WORDS]
-        return targets
-
-    def _in_support_of(self, noun: Token) -> list[Token]:
-        """'in support of the M23'."""
-        if noun.head.lower_ == "in":
-            return self._prep_objects(noun, {"of"})
-        return []
-
-    def _supported_by_with(self, noun: Token) -> list[Token]:
-        """'forces, with support from US airstrikes, retook X': the forces are the backed."""
-        if noun.head.lower_ != "with" or not self._prep_objects(noun, {"from", "of"}):
-            return []
-        holder = noun.head.head
-        if holder.pos_ in ("NOUN", "PROPN"):
-            return _with_conj(holder)
-        return self._subjects(holder) if holder.pos_ in ("VERB", "AUX") else []
-
-    def _between(self, noun: Token) -> list[Token]:
-        """'fighting between the army and the RSF': both sides, in order."""
-        return self._prep_objects(noun, {"between"})
-
-    def _noun_agents(self, noun: Token, ctx: Context) -> list[Token]:
-        between = self._between(noun)
-        if len(between) > 1:
-            return between[:1]
-        agents = self._prep_objects(noun, {"by", "from"})
-        if noun.head.lower_ == "with":  # "with the support of Wagner fighters"
-            agents += self._prep_objects(noun, {"of"})
-        mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        for mod in mods:
-            # "military aid" names no giver: only a named actor in a modifier is the agent
-            if ctx.modifier(mod) or [r for r in ctx.actors(mod) if not r.generic]:
-                agents += _with_conj(mod)
-            elif mod.dep_ == "compound":  # "a Russian missile strike"
-                agents += [
-                    c
-                    for c in mod.children
-                    if c.dep_ in ("amod", "compound", "poss") and (ctx.modifier(c) or ctx.actors(c))
-                ]
-        pronoun_poss = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
-        if not agents or pronoun_poss:
-            governor = self._governing_verb(noun)
-            if governor is not None:
-                agents = self._subjects(governor) or agents
-                if governor.lemma_ in self.receive_verbs:  # "X received support from Y"
-                    return self._prep_objects(governor, {"from"}) or agents
-        return agents
-
-    def _governing_verb(self, noun: Token) -> Token | None:
-        head = noun.head
-        series = _series_head(noun)
-        if series is not None:
-            return self._governing_verb(series)  # "carried out hundreds of strikes"
-        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "responsibility":
-            return head.head.head  # "X claimed responsibility for an attack on Y"
-        if noun.dep_ in ("dobj", "attr") and head.lemma_ in self.light_verbs | self.receive_verbs:
-            return head
-        if noun.dep_ == "dobj" and head.pos_ == "VERB":
-            return head
-        if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("with", "in"):
-            return head.head
-        if noun.dep_ == "attr":
-            return head
-        return None
-
     # ---- compounds ---------------------------------------------------------------------------
 
     def _hyphen_backed(self, token: Token, ctx: Context) -> Iterator[Candidate]:
@@ -512,23 +374,6 @@ class RelationReader:
             if child.dep_ == "acl" and child.lower_ == "targeting" and "targeting" in preps:
                 found += [o for c in child.children if c.dep_ == "dobj" for o in _with_conj(c)]
         return found
-
-
-def _series_head(noun: Token) -> Token | None:
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SERIES_NOUNS:
-        return head.head
-    return None
-
-
-def _with_conj(token: Token) -> list[Token]:
-    """The token and what it is coordinated with, 'as well as' included."""
-    out = [token, *token.conjuncts]
-    for member in [*out, *(c for c in token.children if c.dep_ == "appos")]:
-        for cc in member.children:
-            if cc.dep_ == "cc" and cc.lower_ == "as":
-                out += [o for o in cc.children if o.dep_ == "pobj"]
-    return out
 
 
 def _generic(source: Resolved, target: Resolved) -> float:
