@@ -44,6 +44,7 @@ class Entry:
     demonyms: tuple[str, ...] = ()
     leads: str | None = None  # for persons: the name of the entry they stand for
     location: Location | None = None
+    role: str | None = None  # for organizations: humanitarian, media, peacekeeping, ...
 
     @property
     def id(self) -> str:
@@ -168,7 +169,10 @@ def _groups(
     for raw in rows:
         kind = ActorKind(raw.get("kind") or default)
         aliases = _strings(raw.get("aliases"))
-        entry = Entry(raw["name"], kind, aliases, countries=_strings(raw.get("countries")))
+        entry = Entry(
+            raw["name"], kind, aliases, countries=_strings(raw.get("countries")),
+            role=raw.get("type"),
+        )  # fmt: skip
         yield entry, [(n, Reading.NAME) for n in (raw["name"], *aliases)]
 
 

@@ -29,6 +29,8 @@ OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 LEADER_TITLES = word_set("leader_titles")
 QUANTITY_NOUNS = word_set("quantity_nouns")
 CLASH_OBJECTS = word_set("clash_objects")
+#: Organizations whose help is not taking a side (organizations.yaml `type`).
+UNARMED_ROLES = frozenset({"humanitarian", "media", "monitor", "court"})
 BACKED_SUFFIXES = ("-backed", "-supported", "-funded", "-sponsored", "-armed", "-allied")
 
 
@@ -355,6 +357,8 @@ class RelationReader(NominalPatterns):
             and target.entry.kind not in ACTOR_KINDS
         ):
             return
+        if kind is RelationKind.BACKS and source.entry.role in UNARMED_ROLES:
+            return  # "with the help of the Red Cross": aid agencies and the press back no side
         if kind is RelationKind.CAPTURES and target.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
             return
         yield Candidate(kind, source, target, trigger, round(confidence, 3))

@@ -282,3 +282,8 @@ def test_a_demonym_backed_force_is_backed_by_that_state(extract):
 def test_a_cartel_or_gang_named_by_its_group_is_the_group(extract):
     found = edges(extract("The Sinaloa cartel ambushed Mexican soldiers in Culiacan."))
     assert ("Sinaloa Cartel", "STRIKES", "Mexico") in found
+
+
+def test_aid_agencies_and_the_press_back_no_side(extract):
+    text = "Ethiopian troops evacuated civilians from Mekelle with the help of UNICEF."
+    assert not any(k == "BACKS" for _, k, _ in edges(extract(text)))
