@@ -47,8 +47,9 @@ class ModalityReader:
                 return found
             if not depth:
                 continue
-            governed = chain[depth - 1].dep_  # how the event hangs from this word
-            if governed == "acl" and _content_clause(chain[depth - 1]):
+            below = chain[depth - 1]
+            governed = below.dep_  # how the event hangs from this word
+            if governed == "acl" and _content_clause(below):
                 # "rejects accusations that it supports the M23": the accusation alleges,
                 # and whatever governs the noun (here a denial) still counts
                 said = said or self.noun_modality.get(token.lemma_.lower())
@@ -65,9 +66,8 @@ class ModalityReader:
                 # "claimed it had seized X" is a claim; "claimed (responsibility for) an attack"
                 # is a perpetrator's own report of what it did
                 return Modality.CLAIMED if governed in CLAUSAL else Modality.REPORTED
-            if lemma in self.motion and chain[depth - 1].lower_ == "with":
+            if lemma in self.motion and below.lower_ == "with":
                 continue  # "advanced with the help of Y": Y's help is not in doubt
-            below = chain[depth - 1]
             if (
                 governed == "advcl"
                 and any(c.dep_ == "mark" and c.lower_ in self.temporal for c in below.children)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from graph.ingest.relations import Candidate
     from graph.ingest.resolve import Context
 
-__all__ = ["SUBJECT_DEPS", "NominalPatterns", "series_head", "with_conj"]
+__all__ = ["SUBJECT_DEPS", "NominalPatterns", "prep_objects", "series_head", "with_conj"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 IMPACT_VERBS = word_set("impact_verbs")
@@ -53,13 +53,6 @@ class NominalPatterns:
             opts: dict[str, Any],
         ) -> Iterator[Candidate]: ...
 
-        def _prep_objects(
-            self,
-            head: Token,
-            preps: set[str] | frozenset[str],
-            deps: tuple[str, ...] = ("prep", "dative"),
-        ) -> list[Token]: ...
-
     def _nominal(self, noun: Token, ctx: Context) -> Iterator[Candidate]:
         lemma = noun.lemma_.lower()
         kinds = [k for k, words in self.nouns.items() if lemma in words or noun.lower_ in words]
@@ -88,57 +81,57 @@ class NominalPatterns:
     def _noun_targets(self, noun: Token, kind: RelationKind) -> list[Token]:
         if kind is RelationKind.BACKS:
             if noun.lemma_ in ("backer", "sponsor", "supplier", "patron"):
-                return self._prep_objects(noun, {"of", "to"})
+                return prep_objects(noun, {"of", "to"})
             return (
-                self._prep_objects(noun, {"for", "to"})
+                prep_objects(noun, {"for", "to"})
                 or self._in_support_of(noun)
                 or self._supported_by_with(noun)
             )
         if kind is RelationKind.FIGHTS:
-            return self._prep_objects(noun, {"with", "against"}) or self._between(noun)[1:]
+            return prep_objects(noun, {"with", "against"}) or self._between(noun)[1:]
         if kind is RelationKind.CAPTURES:
-            return self._prep_objects(noun, {"of"})
+            return prep_objects(noun, {"of"})
         return self._noun_target(noun)
 
     def _noun_target(self, noun: Token) -> list[Token]:
-        targets = self._prep_objects(noun, self.target_preps)
+        targets = prep_objects(noun, self.target_preps)
         series = series_head(noun)
         if not targets and series is not None:  # "hundreds of strikes ... against X"
-            targets = self._prep_objects(series, self.target_preps)
+            targets = prep_objects(series, self.target_preps)
         for child in noun.children:  # "an airstrike on X, targeting Y"
             if child.dep_ in ("acl", "advcl") and child.lemma_ == "target":
                 targets += [o for c in child.children if c.dep_ == "dobj" for o in with_conj(c)]
         if not targets and noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ in IMPACT_VERBS:
             # "bombing by Russian aircraft focused on the bridge"
-            targets = self._prep_objects(noun.head, {"on", "at", "against"})
+            targets = prep_objects(noun.head, {"on", "at", "against"})
             targets += [c for c in noun.head.children if c.dep_ == "dobj"]
         if not targets and noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ in CASUALTY_VERBS:
             victims = [c for c in noun.head.children if c.dep_ == "dobj"]
-            targets = self._prep_objects(noun.head, {"in"}) + [
-                t for v in victims for t in self._prep_objects(v, {"in"})
+            targets = prep_objects(noun.head, {"in"}) + [
+                t for v in victims for t in prep_objects(v, {"in"})
             ]
         means = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by") else None
         if not targets and means is not None and means.lemma_ in CASUALTY_VERBS:
             # "killed a Hamas commander in an airstrike in Gaza City": the strike hit the
             # victims' side and the place where it fell
             victims = [o for c in means.children if c.dep_ == "dobj" for o in with_conj(c)]
-            targets = victims + self._prep_objects(noun, {"in"})
+            targets = victims + prep_objects(noun, {"in"})
         if not targets:  # "carried out airstrikes in Paktika province": where they fell
-            where = self._prep_objects(noun, {"in"})
+            where = prep_objects(noun, {"in"})
             if not where and noun.dep_ == "dobj" and noun.head.lemma_ in self.light_verbs:
-                where = self._prep_objects(noun.head, {"in"})
+                where = prep_objects(noun.head, {"in"})
             targets = [o for o in where if o.pos_ == "PROPN" or o.lower_ in SETTLEMENT_WORDS]
         return targets
 
     def _in_support_of(self, noun: Token) -> list[Token]:
         """'in support of the M23'."""
         if noun.head.lower_ == "in":
-            return self._prep_objects(noun, {"of"})
+            return prep_objects(noun, {"of"})
         return []
 
     def _supported_by_with(self, noun: Token) -> list[Token]:
         """'forces, with support from US airstrikes, retook X': the forces are the backed."""
-        if noun.head.lower_ != "with" or not self._prep_objects(noun, {"from", "of"}):
+        if noun.head.lower_ != "with" or not prep_objects(noun, {"from", "of"}):
             return []
         holder = noun.head.head
         if holder.pos_ in ("NOUN", "PROPN"):
@@ -147,15 +140,15 @@ class NominalPatterns:
 
     def _between(self, noun: Token) -> list[Token]:
         """'fighting between the army and the RSF': both sides, in order."""
-        return self._prep_objects(noun, {"between"})
+        return prep_objects(noun, {"between"})
 
     def _noun_agents(self, noun: Token, ctx: Context) -> list[Token]:
         between = self._between(noun)
         if len(between) > 1:
             return between[:1]
-        agents = self._prep_objects(noun, {"by", "from"})
+        agents = prep_objects(noun, {"by", "from"})
         if noun.head.lower_ == "with":  # "with the support of Wagner fighters"
-            agents += self._prep_objects(noun, {"of"})
+            agents += prep_objects(noun, {"of"})
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         for mod in mods:
             # "military aid" names no giver: only a named actor in a modifier is the agent
@@ -173,7 +166,7 @@ class NominalPatterns:
             if governor is not None:
                 agents = self._subjects(governor) or agents
                 if governor.lemma_ in self.receive_verbs:  # "X received support from Y"
-                    return self._prep_objects(governor, {"from"}) or agents
+                    return prep_objects(governor, {"from"}) or agents
         return agents
 
     def _governing_verb(self, noun: Token) -> Token | None:
@@ -210,3 +203,20 @@ def with_conj(token: Token) -> list[Token]:
             if cc.dep_ == "cc" and cc.lower_ == "as":
                 out += [o for o in cc.children if o.dep_ == "pobj"]
     return out
+
+
+def prep_objects(
+    head: Token,
+    preps: set[str] | frozenset[str],
+    deps: tuple[str, ...] = ("prep", "dative"),
+) -> list[Token]:
+    """The objects of ``head``'s prepositions among ``preps``, coordination included."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ in deps and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    found += with_conj(obj)
+        if child.dep_ == "acl" and child.lower_ == "targeting" and "targeting" in preps:
+            found += [o for c in child.children if c.dep_ == "dobj" for o in with_conj(c)]
+    return found

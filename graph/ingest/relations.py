@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from graph.ingest.lexicon import Triggers
 from graph.ingest.nominal import SUBJECT_DEPS, NominalPatterns
+from graph.ingest.nominal import prep_objects as _prep_objects
 from graph.ingest.nominal import with_conj as _with_conj
 from graph.ingest.resolve import ACTOR_KINDS, Context, Resolved
 from graph.ingest.words import word_set
@@ -54,6 +55,8 @@ class RelationReader(NominalPatterns):
         self.control_nouns = triggers.words("control_nouns")
         self.target_preps = triggers.words("noun_target_preps")
         self.alongside = triggers.words("alongside_preps")
+        self.fall_verbs = triggers.words("fall_verbs")
+        self.expel_verbs = triggers.words("expel_verbs")
         self.materiel = triggers.words("materiel_nouns") | self.nouns[RelationKind.BACKS]
 
     def read(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
@@ -88,7 +91,7 @@ class RelationReader(NominalPatterns):
 
     def _verbal(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
         lemma = verb.lemma_.lower()
-        if lemma in self.t.words("fall_verbs"):
+        if lemma in self.fall_verbs:
             yield from self._fell_to(verb, ctx)
             return
         if lemma in self.receive_verbs:
@@ -100,7 +103,7 @@ class RelationReader(NominalPatterns):
         if lemma == "lose":
             yield from self._lost_to(verb, ctx)
             return
-        if lemma in self.t.words("expel_verbs"):
+        if lemma in self.expel_verbs:
             yield from self._drove_out(verb, ctx)
             return
         found = self.t.verb(lemma) or self.t.verb(verb.lower_)
@@ -111,9 +114,9 @@ class RelationReader(NominalPatterns):
         if kind is RelationKind.FIGHTS and any(p.lower_ in self.alongside for p in verb.children):
             # "fought alongside X against Y": backs X, and still fights Y
             for agent in agents:
-                for enemy in self._prep_objects(verb, {"against"}):
+                for enemy in _prep_objects(verb, {"against"}):
                     yield from self._pair(kind, agent, enemy, verb, 0.8, ctx, opts)
-            kind, patients = RelationKind.BACKS, self._prep_objects(verb, self.alongside)
+            kind, patients = RelationKind.BACKS, _prep_objects(verb, self.alongside)
         if kind is RelationKind.FIGHTS and not patients:
             yield from self._reciprocal(agents, verb, ctx)  # "A and B clashed"
             return
@@ -127,7 +130,7 @@ class RelationReader(NominalPatterns):
     ) -> tuple[list[Token], list[Token], bool]:
         subjects = self._subjects(verb)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        agent_by = self._prep_objects(verb, {"by"}, deps=("agent", "prep"))
+        agent_by = _prep_objects(verb, {"by"}, deps=("agent", "prep"))
         if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":  # "troops, supported by X"
             return agent_by, _with_conj(verb.head), True
         if passive:
@@ -150,7 +153,7 @@ class RelationReader(NominalPatterns):
             ]
         patients = [p for obj in objects for o in _with_conj(obj) for p in self._through(o)]
         preps = set(opts.get("preps") or ())
-        by_prep = self._prep_objects(verb, preps) if preps else []
+        by_prep = _prep_objects(verb, preps) if preps else []
         has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         if kind is RelationKind.BACKS and by_prep:
             patients = by_prep  # "supplied shells to Russia": the recipient follows "to"
@@ -165,7 +168,7 @@ class RelationReader(NominalPatterns):
             patients = [
                 t
                 for obj in patients
-                for p in self._prep_objects(obj, {"of", "over"})
+                for p in _prep_objects(obj, {"of", "over"})
                 for t in self._through(p)  # "control of most of Rakhine state"
             ]
         return subjects, patients, False
@@ -173,7 +176,7 @@ class RelationReader(NominalPatterns):
     def _through(self, token: Token) -> list[Token]:
         """'most of Rakhine state', 'parts of Kharkiv region': look through the quantity."""
         if token.lower_ in QUANTITY_NOUNS:
-            inner = self._prep_objects(token, {"of"})
+            inner = _prep_objects(token, {"of"})
             if inner:
                 return inner
         return [token]
@@ -217,7 +220,7 @@ class RelationReader(NominalPatterns):
         given = [o for o in objects if o.lemma_ in self.materiel or o.lower_ in self.materiel]
         if not given:
             return
-        backers = self._prep_objects(verb, {"from"}) or [
+        backers = _prep_objects(verb, {"from"}) or [
             m
             for o in given
             for c in o.children
@@ -232,7 +235,7 @@ class RelationReader(NominalPatterns):
         """'Hezbollah and Israel exchanged fire', 'X exchanged fire with Y'."""
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in CLASH_OBJECTS]
         if objects:
-            sides = self._subjects(verb) + self._prep_objects(verb, {"with"})
+            sides = self._subjects(verb) + _prep_objects(verb, {"with"})
             yield from self._reciprocal(sides, verb, ctx)
 
     def _reciprocal(self, sides: list[Token], verb: Token, ctx: Context) -> Iterator[Candidate]:
@@ -247,15 +250,13 @@ class RelationReader(NominalPatterns):
 
     def _lost_to(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
         """'The junta lost Lashio to the MNDAA', 'lost control of X to Y'."""
-        captors = self._prep_objects(verb, {"to"})
+        captors = _prep_objects(verb, {"to"})
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         places = [p for o in objects for p in self._through(o)]
         places = [
             p
             for o in places
-            for p in (
-                self._prep_objects(o, {"of", "over"}) if o.lower_ in self.control_nouns else [o]
-            )
+            for p in (_prep_objects(o, {"of", "over"}) if o.lower_ in self.control_nouns else [o])
         ]
         for captor in captors:
             for place in places:
@@ -268,10 +269,10 @@ class RelationReader(NominalPatterns):
         if not any(r.entry.kind in ACTOR_KINDS for d in driven for r in ctx.actors(d)):
             return
         outs = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "out"]
-        places = [p for o in outs for p in self._prep_objects(o, {"of"})]
-        places += self._prep_objects(verb, {"from"})
+        places = [p for o in outs for p in _prep_objects(o, {"of"})]
+        places += _prep_objects(verb, {"from"})
         if not places:  # "drove the RSF out of" parsed with "of" on the verb
-            places = self._prep_objects(verb, {"of"}) if outs else []
+            places = _prep_objects(verb, {"of"}) if outs else []
         for captor in self._subjects(verb):
             for place in places:
                 yield from self._pair(RelationKind.CAPTURES, captor, place, verb, 0.8, ctx, {})
@@ -279,7 +280,7 @@ class RelationReader(NominalPatterns):
     def _fell_to(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
         """'Lashio fell to the MNDAA': the place is the subject, the captor follows 'to'."""
         places = [s for s in verb.children if s.dep_ == "nsubj"]
-        captors = self._prep_objects(verb, {"to"})
+        captors = _prep_objects(verb, {"to"})
         for place in places:
             for captor in captors:
                 yield from self._pair(RelationKind.CAPTURES, captor, place, verb, 0.8, ctx, {})
@@ -362,22 +363,6 @@ class RelationReader(NominalPatterns):
         if kind is RelationKind.CAPTURES and target.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
             return
         yield Candidate(kind, source, target, trigger, round(confidence, 3))
-
-    def _prep_objects(
-        self,
-        head: Token,
-        preps: set[str] | frozenset[str],
-        deps: tuple[str, ...] = ("prep", "dative"),
-    ) -> list[Token]:
-        found: list[Token] = []
-        for child in head.children:
-            if child.dep_ in deps and child.lower_ in preps:
-                for obj in child.children:
-                    if obj.dep_ in ("pobj", "pcomp"):
-                        found += _with_conj(obj)
-            if child.dep_ == "acl" and child.lower_ == "targeting" and "targeting" in preps:
-                found += [o for c in child.children if c.dep_ == "dobj" for o in _with_conj(c)]
-        return found
 
 
 def _generic(source: Resolved, target: Resolved) -> float:

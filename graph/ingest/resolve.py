@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Lexicon, Reading
-from graph.ingest.mentions import Mention, Mentions
+from graph.ingest.mentions import Mention, Mentions, join_hyphens
 from graph.ingest.places import PlaceResolver
 from graph.ingest.resolved import ACTOR_KINDS, MODIFIER_DEPS, PLACE_KINDS, Resolved
 from graph.ingest.resolved import phrase as _phrase
@@ -266,7 +266,7 @@ class Context(PlaceResolver):
                 # the whole modifier: "Pro-Iranian militias" is split into three tokens
                 words = [t for t in token.doc[mod.left_edge.i : token.i] if t.ent_type_ == "NORP"]
                 start = words[0] if words and words[-1].i == token.i - 1 else mod
-                text = token.doc[start.i : token.i].text.replace(" - ", "-").replace(" -", "-")
+                text = join_hyphens(token.doc[start.i : token.i].text)
                 name = f"{text} {token.lower_}"
                 return [Resolved(Entry(name, ActorKind.FACTION, (name,)), name)]
         return []
