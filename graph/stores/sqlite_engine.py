@@ -99,11 +99,7 @@ class SQLiteEngine:
     def read(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``fn`` in one read transaction on a pooled connection."""
         with translate_errors(action), self._reader() as conn:
-            conn.execute("BEGIN")  # one snapshot for every query of this read
-            try:
-                return fn(conn)
-            finally:
-                conn.execute("ROLLBACK")
+            return _snapshot(conn, fn)
 
     def read_here(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Like :meth:`read`, on this thread's own connection instead of a pooled one."""
@@ -115,11 +111,7 @@ class SQLiteEngine:
                 conn = connect(self.path, create=False, busy_timeout=self._busy_timeout)
                 self._opened.append(conn)
                 self._local.conn = (self._epoch, conn)
-            conn.execute("BEGIN")
-            try:
-                return fn(conn)
-            finally:
-                conn.execute("ROLLBACK")
+            return _snapshot(conn, fn)
 
     def write(self, action: str, fn: Write[T]) -> T:
         """Run ``fn`` in one write transaction, then bring the graph up to date."""
@@ -184,3 +176,12 @@ class SQLiteEngine:
         finally:
             if own:
                 conn.execute("ROLLBACK")
+
+
+def _snapshot(conn: sqlite3.Connection, fn: Callable[[sqlite3.Connection], T]) -> T:
+    """Run ``fn`` in one read transaction: every query it makes sees the same snapshot."""
+    conn.execute("BEGIN")
+    try:
+        return fn(conn)
+    finally:
+        conn.execute("ROLLBACK")
