@@ -40,13 +40,10 @@ from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef
 from graphql.utilities import get_operation_ast
 from strawberry.extensions import SchemaExtension
 
-__all__ = ["LIST_SIZE", "MAX_COST", "QueryCostLimiter", "estimate_cost"]
+__all__ = ["LIST_SIZE", "QueryCostLimiter", "estimate_cost"]
 
 #: The size assumed for a list without ``first`` (an actor's relations, a path's nodes).
 LIST_SIZE = 10
-#: 100,000 fields: a full page of 500 actors with two levels of relations stays under it.
-#: The served limit is ``Settings.max_query_cost`` (``ACTORGRAPH_MAX_QUERY_COST``).
-MAX_COST = 100_000
 
 
 class _Estimator:
@@ -128,7 +125,8 @@ def estimate_cost(
     operation: OperationDefinitionNode,
     fragments: Mapping[str, FragmentDefinitionNode],
     variables: Mapping[str, Any] | None = None,
-    max_page: int = 500,
+    *,
+    max_page: int,
 ) -> int:
     """How many fields an answer to ``operation`` can hold, by the rules above."""
     root = schema.get_root_type(operation.operation)
@@ -137,13 +135,15 @@ def estimate_cost(
 
 
 class QueryCostLimiter(SchemaExtension):
-    """Refuse an operation whose estimated cost passes ``max_cost``.
+    """Refuse an operation whose estimated cost passes ``max_cost`` (the served limit is
+    ``Settings.max_query_cost``, 100,000 by default: a full page of 500 actors with two levels
+    of relations stays under it).
 
     Place it after ``ValidationCache``: it needs the validation result to be known before
     its own hook runs, and it costs only documents that passed validation.
     """
 
-    def __init__(self, max_cost: int = MAX_COST, max_page: int = 500) -> None:
+    def __init__(self, max_cost: int, max_page: int) -> None:
         self.max_cost = max_cost
         self.max_page = max_page
 
@@ -160,7 +160,7 @@ class QueryCostLimiter(SchemaExtension):
                 }
                 variables = ctx.variables if isinstance(ctx.variables, dict) else {}
                 cost = estimate_cost(
-                    ctx.schema._schema, operation, fragments, variables, self.max_page
+                    ctx.schema._schema, operation, fragments, variables, max_page=self.max_page
                 )
                 if cost > self.max_cost:
                     ctx.pre_execution_errors = [

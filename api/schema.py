@@ -23,10 +23,11 @@ from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 
-from api.cost import MAX_COST, QueryCostLimiter
+from api.cost import QueryCostLimiter
 from api.errors import should_mask_error
 from api.mutation import Mutation
 from api.query import Query
+from graph.settings import Settings
 
 __all__ = [
     "CACHED_DOCUMENTS",
@@ -51,8 +52,14 @@ class ApiSchema(strawberry.Schema):
         ``should_mask_error`` has already logged every internal error with its traceback."""
 
 
+#: The limits a schema built without arguments gets: the settings' own defaults.
+_DEFAULTS = Settings(store="")
+
+
 def build_schema(
-    max_query_depth: int = 12, max_cost: int = MAX_COST, max_page: int = 500
+    max_query_depth: int = _DEFAULTS.max_query_depth,
+    max_cost: int = _DEFAULTS.max_query_cost,
+    max_page: int = _DEFAULTS.max_page_size,
 ) -> strawberry.Schema:
     """The served schema, refusing queries deeper than ``max_query_depth`` or costlier
     than ``max_cost`` (see :mod:`api.cost`)."""

@@ -8,6 +8,7 @@ from graphql import OperationDefinitionNode, parse
 
 from api.cost import LIST_SIZE, estimate_cost
 from api.schema import build_schema
+from graph.settings import Settings
 
 pytestmark = pytest.mark.anyio
 
@@ -18,7 +19,8 @@ def cost(query: str, variables: dict[str, object] | None = None) -> int:
     doc = parse(query)
     [operation] = [d for d in doc.definitions if isinstance(d, OperationDefinitionNode)]
     fragments = {d.name.value: d for d in doc.definitions if d is not operation}
-    return estimate_cost(SCHEMA, operation, fragments, variables)  # type: ignore[arg-type]
+    max_page = Settings(store="").max_page_size
+    return estimate_cost(SCHEMA, operation, fragments, variables, max_page=max_page)  # type: ignore[arg-type]
 
 
 def test_leaves_count_one_each() -> None:
