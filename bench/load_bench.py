@@ -42,7 +42,7 @@ from bench.load_report import print_report
 from bench.report import machine
 from bench.store_bench import bulk_load, file_size_mb
 from bench.synthetic import query_plan, synthetic_graph
-from graph.stores.embedded import EmbeddedStore
+from graph.stores.sqlite.store import EmbeddedStore
 
 __all__ = ["main"]
 

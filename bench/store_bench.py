@@ -31,7 +31,7 @@ from bench.report import machine, peak_rss_mb
 from bench.store_queries import run_queries
 from bench.synthetic import SyntheticGraph, extractions, query_plan, synthetic_graph
 from graph.stores.base import GraphStore
-from graph.stores.embedded import EmbeddedStore
+from graph.stores.sqlite.store import EmbeddedStore
 
 __all__ = ["bulk_load", "file_size_mb", "main", "parse_size"]
 

@@ -35,7 +35,7 @@ import networkx as nx
 
 from graph.model import Actor, Evidence, Relation
 from graph.stores.base import GraphSnapshot
-from graph.stores.cypher import KIND_LABELS  # the labels the Neo4j store gives actors
+from graph.stores.neo4j.cypher import KIND_LABELS  # the labels the Neo4j store gives actors
 
 __all__ = [
     "CSV_FILES",

@@ -90,7 +90,7 @@ def test_corpus_file_round_trip(bench: ModuleType, tmp_path: Path) -> None:
 
 def test_synthetic_graph_is_exact_heavy_tailed_and_ingestible(bench: ModuleType) -> None:
     from bench.synthetic import extractions, synthetic_graph
-    from graph.stores.sqlite_ingest import check_extraction
+    from graph.stores.sqlite.ingest import check_extraction
 
     graph = synthetic_graph(5000, seed=2)
     assert len(graph.relations) == 5000

@@ -37,7 +37,7 @@ def open_store(settings: Settings) -> GraphStore:
         raise ConfigError("no store location: give a file path or a neo4j:// URL")
     if location.startswith(NEO4J_SCHEMES):
         _check_neo4j_url(location)
-        from graph.stores.neo4j import Neo4jStore  # the driver loads only when asked for
+        from graph.stores.neo4j.store import Neo4jStore  # the driver loads only when asked for
 
         store: GraphStore = Neo4jStore(
             location, settings.neo4j_user, settings.neo4j_password, database=settings.neo4j_database
@@ -49,6 +49,6 @@ def open_store(settings: Settings) -> GraphStore:
             f"{scheme}:// is not a store location: give a file path for the embedded store, "
             "or a neo4j://, neo4j+s:// or bolt:// URL for Neo4j"
         )
-    from graph.stores.embedded import EmbeddedStore
+    from graph.stores.sqlite.store import EmbeddedStore
 
     return EmbeddedStore(location)

@@ -25,7 +25,7 @@ def test_a_bad_store_url_from_the_environment(cli: CLI, monkeypatch: pytest.Monk
 
 
 def test_an_unreachable_neo4j_is_one_line(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("graph.stores.neo4j", reason="the Neo4j store is not in the tree yet")
+    pytest.importorskip("graph.stores.neo4j.store", reason="the Neo4j store is not in the tree yet")
     monkeypatch.setenv("ACTORGRAPH_NEO4J_PASSWORD", "not-a-real-password")
     run = cli("stats", "--store", "bolt://127.0.0.1:9")  # the discard port: nothing listens
     assert run.code == 2, run.err

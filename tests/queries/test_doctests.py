@@ -12,7 +12,7 @@ MODULES = [
     "graph.queries.paths",
     "graph.queries.supporters",
     "graph.queries.neighbourhoods",
-    "graph.stores.sqlite_schema",
+    "graph.stores.sqlite.schema",
     "graph.stores",
 ]
 

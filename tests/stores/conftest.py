@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from graph.stores.base import GraphStore
-from graph.stores.embedded import EmbeddedStore
+from graph.stores.sqlite.store import EmbeddedStore
 
 NEO4J_URI = os.environ.get("ACTORGRAPH_TEST_NEO4J_URI")
 NEO4J_SKIP = "set ACTORGRAPH_TEST_NEO4J_URI to run the contract suite against a live Neo4j"
@@ -44,7 +44,7 @@ class StoreMaker:
     def _new(self) -> GraphStore:
         if self.kind == "embedded":
             return EmbeddedStore(Path(tempfile.mkdtemp(dir=self.base)) / "graph.sqlite3")
-        from graph.stores.neo4j import Neo4jStore
+        from graph.stores.neo4j.store import Neo4jStore
 
         _wipe_neo4j()
         store: GraphStore = Neo4jStore(

@@ -22,7 +22,7 @@ from graph.model import (
     RelationKind,
     actor_id,
 )
-from graph.stores.embedded import EmbeddedStore
+from graph.stores.sqlite.store import EmbeddedStore
 
 GROUPS = [f"Brigade {n}" for n in range(60)]
 

@@ -1,4 +1,4 @@
-"""Every statement :mod:`graph.stores.cypher` can produce, found by looking at the module.
+"""Every statement :mod:`graph.stores.neo4j.cypher` can produce, found by looking at the module.
 
 Constants are the module's :class:`Query` values (and tuples of them). Builders are its public
 functions annotated to return a ``Query``; each is called over the domain of its parameters,
@@ -24,8 +24,8 @@ from enum import Enum
 from typing import Any
 
 from graph.model import RelationKind
-from graph.stores import cypher
-from graph.stores.cypher import MAX_DEPTH, Query
+from graph.stores.neo4j import cypher
+from graph.stores.neo4j.cypher import MAX_DEPTH, Query
 
 __all__ = [
     "builders",

@@ -3,7 +3,7 @@
 No Neo4j server runs here. The statements themselves are checked by the Cypher linter; this
 driver checks everything around them: the order the store runs them in, what it makes of their
 rows, how ingest, retraction, curation and undo fit together. Each statement of
-:mod:`graph.stores.cypher` is recognised by its exact text (with the arguments its builder was
+:mod:`graph.stores.neo4j.cypher` is recognised by its exact text (with the arguments its builder was
 given) and carried out here on plain dictionaries, following what its Cypher says. A statement
 it does not know fails the test. Transactions roll back on error, as Neo4j's do.
 """
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import RelationKind
-from graph.stores import cypher
 from graph.stores.base import Direction
+from graph.stores.neo4j import cypher
 
 from .cypher_catalog import every_call
 

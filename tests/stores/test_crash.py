@@ -13,7 +13,7 @@ import pytest
 
 from graph.model import Evidence
 from graph.stores.base import GraphSnapshot, IngestStatus
-from graph.stores.embedded import EmbeddedStore
+from graph.stores.sqlite.store import EmbeddedStore
 
 from .corpus import SUDAN_1
 from .crash_child import bulk_extraction

@@ -20,7 +20,7 @@ import pytest
 
 from graph.errors import BadInputError
 from graph.model import RelationKind
-from graph.stores import cypher
+from graph.stores.neo4j import cypher
 
 from .cypher_catalog import (
     ALL_KIND_SETS,

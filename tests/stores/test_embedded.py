@@ -16,10 +16,10 @@ from graph.queries import add_relation
 from graph.settings import Settings
 from graph.stores import open_store
 from graph.stores.base import GraphStore, IngestStatus, RelationFilter
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.graph_cache import load_graph
-from graph.stores.sqlite_reads import page_sql
-from graph.stores.sqlite_schema import connect
+from graph.stores.sqlite.graph_cache import load_graph
+from graph.stores.sqlite.reads import page_sql
+from graph.stores.sqlite.schema import connect
+from graph.stores.sqlite.store import EmbeddedStore
 
 from .corpus import ALL, FAMA, RUSSIA, SAHEL_1, SUDAN_1, SUDAN_2, UKRAINE_1, WAGNER
 from .reference import expected_snapshot
@@ -46,7 +46,7 @@ def test_a_path_opens_the_embedded_store(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("url", ["neo4j://localhost:7687", "neo4j+s://db.example", "bolt://h:7687"])
 def test_a_neo4j_url_opens_the_neo4j_store(url: str) -> None:
-    from graph.stores.neo4j import Neo4jStore
+    from graph.stores.neo4j.store import Neo4jStore
 
     assert isinstance(open_store(Settings(store=url, neo4j_password="secret")), Neo4jStore)
 
@@ -218,7 +218,8 @@ async def test_another_stores_writes_are_patched_in_not_reloaded(
 ) -> None:
     """A store catches up with another's writes from graph_log; with the log too short to
     cover the gap it reloads the whole graph, and both ways give the graph a fresh open does."""
-    from graph.stores import sqlite_engine, sqlite_facts
+    from graph.stores.sqlite import engine as sqlite_engine
+    from graph.stores.sqlite import facts as sqlite_facts
 
     monkeypatch.setattr(sqlite_facts, "LOG_GENERATIONS", log_kept)
     path = tmp_path / "graph.sqlite3"

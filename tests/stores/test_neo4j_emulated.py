@@ -21,7 +21,7 @@ import pytest
 from neo4j import AsyncDriver
 
 from graph.stores.base import GraphStore
-from graph.stores.neo4j import Neo4jStore
+from graph.stores.neo4j.store import Neo4jStore
 
 from .emulated_graph import EmulatedDriver
 

@@ -36,13 +36,13 @@ from graph.errors import (
     TransientStoreError,
 )
 from graph.model import ActorKind, Evidence, Relation, RelationKind
-from graph.stores import cypher
 from graph.stores.base import Direction, IngestStatus, RelationFilter
-from graph.stores.neo4j import CHUNK_ROWS, Neo4jStore, create_driver
-from graph.stores.neo4j_curation import merged_state, split_state
-from graph.stores.neo4j_facts import Resolver, Touched, plan_articles, totals_row
-from graph.stores.sqlite_facts import Resolver as EmbeddedResolver
-from graph.stores.sqlite_schema import connect, fold
+from graph.stores.neo4j import cypher
+from graph.stores.neo4j.curation import merged_state, split_state
+from graph.stores.neo4j.facts import Resolver, Touched, plan_articles, totals_row
+from graph.stores.neo4j.store import CHUNK_ROWS, Neo4jStore, create_driver
+from graph.stores.sqlite.facts import Resolver as EmbeddedResolver
+from graph.stores.sqlite.schema import connect, fold
 
 from .corpus import ALL, BACKS, IRAN, RSF, SUDAN_1, SUDAN_2, Fact, actor, report
 from .recording_driver import Recorded, RecordingDriver
@@ -432,7 +432,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_browser_style_covers_every_label_and_type() -> None:
-    grass = (ROOT / "graph" / "stores" / "actorgraph.grass").read_text()
+    grass = (ROOT / "graph" / "stores" / "neo4j" / "actorgraph.grass").read_text()
     blocks = dict(re.findall(r"^(node\.\w+|relationship\.\w+) \{\n(.*?)^\}", grass, re.M | re.S))
     for label in cypher.KIND_LABELS.values():
         assert 'caption: "{name}"' in blocks[f"node.{label}"]

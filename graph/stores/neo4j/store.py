@@ -19,7 +19,7 @@ The graph it keeps::
 A relationship's ``evidence_ids`` name its ``Evidence`` nodes (whose ``relation_id`` is the
 relationship's ``id``), so the evidence of any relationship is one index lookup away. Mentions
 and evidence are the facts; relationships and actor totals are rebuilt from them in the same
-transaction as every write (see :mod:`graph.stores.neo4j_facts`).
+transaction as every write (see :mod:`graph.stores.neo4j.facts`).
 
 The driver is made by :func:`create_driver` (or handed in), and driver errors become
 ActorGraph errors here, at the boundary. Managed transactions (``execute_read`` and
@@ -55,9 +55,6 @@ from graph.errors import (
 )
 from graph.model import Actor, ActorKind, Extraction, Relation, RelationKind
 from graph.settings import NEO4J_SCHEMES
-from graph.stores import cypher
-from graph.stores import neo4j_curation as curation
-from graph.stores import neo4j_reads as reads
 from graph.stores.base import (
     ArticleInfo,
     CurationRecord,
@@ -69,9 +66,10 @@ from graph.stores.base import (
     StoreStats,
     Subgraph,
 )
-from graph.stores.cypher import Query
-from graph.stores.neo4j_facts import batches, delete_article, ingest_batch
-from graph.stores.neo4j_rows import Row, Tx
+from graph.stores.neo4j import curation, cypher, reads
+from graph.stores.neo4j.cypher import Query
+from graph.stores.neo4j.facts import batches, delete_article, ingest_batch
+from graph.stores.neo4j.rows import Row, Tx
 
 __all__ = ["CHUNK_ROWS", "Neo4jStore", "create_driver"]
 
@@ -281,7 +279,7 @@ class Neo4jStore:
         return [r for ex in batch for r in await self._ingest_batch([ex])]
 
     async def ingest_many(self, extractions: Sequence[Extraction]) -> list[IngestResult]:
-        """Ingest in batches (see :func:`~graph.stores.neo4j_facts.batches`), one transaction
+        """Ingest in batches (see :func:`~graph.stores.neo4j.facts.batches`), one transaction
         each; every article lies wholly in one batch, so it is stored all or nothing."""
         results: list[IngestResult] = []
         for batch in batches(extractions, BATCH_ROWS):

@@ -13,8 +13,8 @@ from typing import Any
 
 from graph.model import Actor, ActorKind, Evidence, Location, Modality, Relation, RelationKind
 from graph.stores.base import Direction, RelationFilter
-from graph.stores.sqlite_facts import ids_param
-from graph.stores.sqlite_schema import fold
+from graph.stores.sqlite.facts import ids_param
+from graph.stores.sqlite.schema import fold
 
 __all__ = [
     "count_actors",

@@ -5,7 +5,7 @@ take them only as members of the closed enums (:class:`ActorKind`, :class:`Relat
 :class:`Direction`, :class:`Anchor`) or as validated small integers; everything a user typed
 travels as a ``$parameter``. Each :class:`Query` lists the parameters its text uses, so the
 store can check it was handed exactly those. The graph these statements read and write is
-described in :mod:`graph.stores.neo4j`.
+described in :mod:`graph.stores.neo4j.store`.
 
 >>> q = relations(frozenset({RelationKind.BACKS}), Anchor.SOURCE)
 >>> q.name, "-[r:BACKS]->" in q.text, "source" in q.params

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 from graph.queries import EdgeFilter, IdPath, neighbourhood
-from graph.stores import sqlite_reads as reads
 from graph.stores.base import Path, RelationFilter, Subgraph
-from graph.stores.sqlite_engine import SQLiteEngine
+from graph.stores.sqlite import reads
+from graph.stores.sqlite.engine import SQLiteEngine
 
 __all__ = ["neighbourhood_of", "paths_of"]
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from graph.errors import BadInputError, NotFoundError
 from graph.model import ActorKind, Modality, RelationKind, actor_id, relation_id
 from graph.stores.base import CurationRecord
-from graph.stores.sqlite_facts import (
+from graph.stores.sqlite.facts import (
     Resolver,
     Touched,
     ids_param,
@@ -25,7 +25,7 @@ from graph.stores.sqlite_facts import (
     rebuild_actor_totals,
     recompute_relations,
 )
-from graph.stores.sqlite_schema import fold
+from graph.stores.sqlite.schema import fold
 
 __all__ = ["add_alias", "merge_actors", "split_actor", "undo"]
 

@@ -25,9 +25,9 @@ from typing import TypeVar
 import networkx as nx
 
 from graph.errors import StoreError
-from graph.stores.graph_cache import apply_changes, load_graph, read_changes
-from graph.stores.sqlite_facts import Touched, bump_generation, logged_changes
-from graph.stores.sqlite_schema import connect, translate_errors
+from graph.stores.sqlite.facts import Touched, bump_generation, logged_changes
+from graph.stores.sqlite.graph_cache import apply_changes, load_graph, read_changes
+from graph.stores.sqlite.schema import connect, translate_errors
 
 __all__ = ["SQLiteEngine", "Write"]
 

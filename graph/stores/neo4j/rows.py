@@ -2,7 +2,7 @@
 the conversions from result rows to model values.
 
 The store's logic talks to a :class:`Tx`, a transaction that runs
-:class:`~graph.stores.cypher.Query` objects and answers plain Python rows (dates already
+:class:`~graph.stores.neo4j.cypher.Query` objects and answers plain Python rows (dates already
 converted), so nothing here touches the driver and every piece can be exercised with a
 recording transaction.
 """
@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from graph.model import Actor, ActorKind, Evidence, Location, Modality, Relation, RelationKind
 from graph.stores.base import ArticleInfo, CurationRecord
-from graph.stores.cypher import Query
+from graph.stores.neo4j.cypher import Query
 
 __all__ = [
     "Row",
@@ -39,7 +39,7 @@ class Tx(Protocol):
 
 
 def actor_from(row: Mapping[str, Any]) -> Actor:
-    """An actor from the ``actor`` projection of :mod:`graph.stores.cypher`."""
+    """An actor from the ``actor`` projection of :mod:`graph.stores.neo4j.cypher`."""
     location = None
     if row.get("geonames_id") is not None:
         location = Location(

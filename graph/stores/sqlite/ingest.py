@@ -14,14 +14,14 @@ from datetime import date
 from graph.errors import BadInputError
 from graph.model import Actor, Extraction, relation_id
 from graph.stores.base import IngestStatus
-from graph.stores.sqlite_facts import (
+from graph.stores.sqlite.facts import (
     Resolver,
     Touched,
     add_mention_rows,
     collect_garbage,
     recompute_relations,
 )
-from graph.stores.sqlite_schema import fold
+from graph.stores.sqlite.schema import fold
 
 __all__ = ["check_extraction", "retract_article", "write_article"]
 

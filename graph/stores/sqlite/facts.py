@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graph.model import ActorKind
-from graph.stores.sqlite_schema import fold
+from graph.stores.sqlite.schema import fold
 
 __all__ = [
     "Resolver",

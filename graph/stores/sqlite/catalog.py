@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from graph.model import Actor, Evidence, Modality, Relation, RelationKind
 from graph.stores.base import ArticleInfo, CurationRecord, GraphSnapshot, StoreStats
-from graph.stores.sqlite_reads import evidence_of, fetch_actors
+from graph.stores.sqlite.reads import evidence_of, fetch_actors
 
 __all__ = [
     "CURATION_COLUMNS",

@@ -17,11 +17,11 @@ from typing import Any
 
 from graph.errors import BadInputError
 from graph.model import Actor, ActorKind, Extraction, Modality, RelationKind, relation_id
-from graph.stores import cypher
 from graph.stores.base import IngestStatus
-from graph.stores.neo4j_rows import Row, Tx, by_kind
-from graph.stores.sqlite_ingest import check_extraction
-from graph.stores.sqlite_schema import fold
+from graph.stores.neo4j import cypher
+from graph.stores.neo4j.rows import Row, Tx, by_kind
+from graph.stores.sqlite.ingest import check_extraction
+from graph.stores.sqlite.schema import fold
 
 __all__ = [
     "RelationRef",

@@ -17,9 +17,9 @@ from typing import Any
 
 from graph.errors import BadInputError, NotFoundError
 from graph.model import ActorKind, actor_id, relation_id
-from graph.stores import cypher
 from graph.stores.base import CurationRecord
-from graph.stores.neo4j_facts import (
+from graph.stores.neo4j import cypher
+from graph.stores.neo4j.facts import (
     RelationRef,
     Touched,
     ensure_actor_rows,
@@ -27,9 +27,9 @@ from graph.stores.neo4j_facts import (
     ref_from,
     settle,
 )
-from graph.stores.neo4j_rows import Row, Tx, by_kind
-from graph.stores.sqlite_facts import kind_of_id
-from graph.stores.sqlite_schema import fold
+from graph.stores.neo4j.rows import Row, Tx, by_kind
+from graph.stores.sqlite.facts import kind_of_id
+from graph.stores.sqlite.schema import fold
 
 __all__ = ["add_alias", "merge_actors", "merged_state", "split_actor", "split_state", "undo"]
 

@@ -16,7 +16,7 @@ from functools import cache
 import networkx as nx
 
 from graph.model import Modality, RelationKind
-from graph.stores.sqlite_facts import Touched, ids_param
+from graph.stores.sqlite.facts import Touched, ids_param
 
 __all__ = ["GraphChanges", "apply_changes", "load_graph", "read_changes"]
 

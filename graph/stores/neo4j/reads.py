@@ -1,6 +1,6 @@
 """Reading the Neo4j graph: lookups, filtered relations, traversals, articles and counts.
 
-Every function runs inside one read transaction (a :class:`~graph.stores.neo4j_rows.Tx`), so a
+Every function runs inside one read transaction (a :class:`~graph.stores.neo4j.rows.Tx`), so a
 multi-statement read sees one consistent graph. Traversals run in Cypher; Python only turns the
 ids they return into actors and relations, with one batched statement each.
 """
@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from graph.model import FACTUAL_MODALITIES, Actor, ActorKind, Relation, RelationKind
-from graph.stores import cypher
 from graph.stores.base import (
     ArticleInfo,
     CurationRecord,
@@ -23,8 +22,9 @@ from graph.stores.base import (
     StoreStats,
     Subgraph,
 )
-from graph.stores.cypher import Anchor
-from graph.stores.neo4j_rows import (
+from graph.stores.neo4j import cypher
+from graph.stores.neo4j.cypher import Anchor
+from graph.stores.neo4j.rows import (
     Row,
     Tx,
     actor_from,
@@ -32,7 +32,7 @@ from graph.stores.neo4j_rows import (
     curation_from,
     relation_from,
 )
-from graph.stores.sqlite_schema import fold
+from graph.stores.sqlite.schema import fold
 
 __all__ = [
     "count_actors",

@@ -42,9 +42,6 @@ from graph.errors import BadInputError, StoreError
 from graph.model import Actor, ActorKind, Extraction, Relation, RelationKind
 from graph.queries import shortest_paths, simple_paths
 from graph.queries import supporters_of as supporters_query
-from graph.stores import sqlite_catalog as catalog
-from graph.stores import sqlite_curation as curation
-from graph.stores import sqlite_reads as reads
 from graph.stores.base import (
     ArticleInfo,
     CurationRecord,
@@ -57,11 +54,12 @@ from graph.stores.base import (
     StoreStats,
     Subgraph,
 )
-from graph.stores.sqlite_engine import SQLiteEngine, Write
-from graph.stores.sqlite_facts import Touched, ids_param
-from graph.stores.sqlite_ingest import check_extraction, retract_article, write_article
-from graph.stores.sqlite_schema import BUSY_TIMEOUT
-from graph.stores.sqlite_traversal import neighbourhood_of, paths_of
+from graph.stores.sqlite import catalog, curation, reads
+from graph.stores.sqlite.engine import SQLiteEngine, Write
+from graph.stores.sqlite.facts import Touched, ids_param
+from graph.stores.sqlite.ingest import check_extraction, retract_article, write_article
+from graph.stores.sqlite.schema import BUSY_TIMEOUT
+from graph.stores.sqlite.traversal import neighbourhood_of, paths_of
 
 __all__ = ["EmbeddedStore"]
 
