@@ -22,9 +22,12 @@ from enum import StrEnum
 
 __all__ = [
     "FACTUAL_MODALITIES",
+    "PUBLICATION_DATE",
     "Actor",
     "ActorKind",
     "Article",
+    "DatePrecision",
+    "EventDate",
     "Evidence",
     "Extraction",
     "Location",
@@ -64,6 +67,17 @@ class Modality(StrEnum):
     ALLEGED = "alleged"
     DENIED = "denied"
     HYPOTHETICAL = "hypothetical"
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+#: The ``text`` of an event date that the article's words do not give.
+PUBLICATION_DATE = "publication date"
 
 
 #: Modalities that state a fact (the source or the reporter vouches for it).
@@ -124,6 +138,31 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class EventDate:
+    """When a reported event happened: the days it may have happened on and the words that say
+    so. ``end`` is ``None`` for an open span ("since April 2023"); ``text`` is
+    :data:`PUBLICATION_DATE` when the article gives no date and its own date stands in.
+
+    >>> EventDate(date(2024, 12, 5), date(2024, 12, 5), DatePrecision.DAY, "on Thursday").from_text
+    True
+    """
+
+    start: date
+    end: date | None
+    precision: DatePrecision
+    text: str
+
+    @property
+    def from_text(self) -> bool:
+        return self.text != PUBLICATION_DATE
+
+    @property
+    def last_day(self) -> date:
+        """The latest day the event may have happened on (its start for an open span)."""
+        return self.end or self.start
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     article_id: str
     sentence: str
@@ -134,6 +173,7 @@ class Evidence:
     target_text: str = ""  # the surface form that named the target
     extractor_version: str = EXTRACTOR_VERSION
     published: date | None = None
+    event_date: EventDate | None = None  # when the event this sentence reports happened
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +200,21 @@ class Relation:
     @property
     def is_factual(self) -> bool:
         return self.modality in FACTUAL_MODALITIES
+
+    @property
+    def event_date(self) -> EventDate | None:
+        """The best-dated report of the event: a date from the text before the publication
+        date, then the finer precision, then the earlier start. Each report keeps its own date
+        in its evidence (a town taken twice is one relation with two event dates)."""
+        dated = [e.event_date for e in self.evidence if e.event_date is not None]
+        return min(dated, key=_date_rank, default=None)
+
+
+_PRECISION_ORDER = {p: i for i, p in enumerate(DatePrecision)}
+
+
+def _date_rank(event: EventDate) -> tuple[bool, int, date]:
+    return (not event.from_text, _PRECISION_ORDER[event.precision], event.start)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from graph.ingest.dates import event_date
 from graph.ingest.gazetteer import Gazetteer, load_gazetteer
 from graph.ingest.lexicon import Entry, Lexicon, load_lexicon
 from graph.ingest.mentions import MentionFinder
@@ -162,6 +163,7 @@ class Extractor:
             source_text=cand.source.surface,
             target_text=cand.target.surface,
             published=article.published,
+            event_date=event_date(cand.trigger, article.published),
         )
         return Relation(
             source=source,
