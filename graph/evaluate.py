@@ -79,6 +79,8 @@ class Score:
     )  # kind -> [required, found, true, false]
     misses: list[str] = field(default_factory=list)
     false_edges: list[str] = field(default_factory=list)
+    #: (doc id, what went wrong, the text that shows it), for ``eval --errors``
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -114,7 +116,7 @@ def _matches(src: frozenset[str], kind: str, dst: frozenset[str], gold: Mapping[
 
 def _system_edges(
     article: Mapping[str, Any], scored: set[str]
-) -> list[tuple[frozenset[str], str, frozenset[str], str]]:
+) -> list[tuple[frozenset[str], str, frozenset[str], str, str]]:
     actors = {str(a["id"]): a for a in article.get("actors", [])}
     seen, edges = set(), []
     for rel in article.get("relations", []):
@@ -133,7 +135,8 @@ def _system_edges(
         if key in seen:
             continue
         seen.add(key)
-        edges.append((*key, label))
+        evidence = rel.get("evidence") or [{}]
+        edges.append((*key, label, str(evidence[0].get("sentence", ""))))
     return edges
 
 
@@ -150,7 +153,7 @@ def _score_doc(doc: Mapping[str, Any], article: Mapping[str, Any], total: Score)
         for key in ("edges", "optional_edges", "forbidden_edges")
     )
     credited: set[int] = set()
-    for src, kind, dst, label in _system_edges(article, scored):
+    for src, kind, dst, label, sentence in _system_edges(article, scored):
         hits = [i for i, g in enumerate(required) if _matches(src, kind, dst, g)]
         fresh = [i for i in hits if i not in credited]
         if fresh:
@@ -164,7 +167,9 @@ def _score_doc(doc: Mapping[str, Any], article: Mapping[str, Any], total: Score)
             total.false += 1
             total.forbidden += bad
             total._bump(kind, 3)
-            total.false_edges.append(f"{doc['id']}: {'FORBIDDEN ' if bad else ''}{label}")
+            line = f"{'FORBIDDEN ' if bad else ''}{label}"
+            total.false_edges.append(f"{doc['id']}: {line}")
+            total.errors.append((str(doc["id"]), f"false   {line}", sentence))
     for i, g in enumerate(required):
         kind = "|".join(_relations(g))
         total.required += 1
@@ -173,7 +178,20 @@ def _score_doc(doc: Mapping[str, Any], article: Mapping[str, Any], total: Score)
             total.found += 1
             total._bump(kind, 1)
         else:
-            total.misses.append(f"{doc['id']}: {g['source'][0]} -{kind}-> {g['target'][0]}")
+            line = f"{g['source'][0]} -{kind}-> {g['target'][0]}"
+            total.misses.append(f"{doc['id']}: {line}")
+            total.errors.append((str(doc["id"]), f"missed  {line}", _where(doc, g)))
+
+
+def _where(doc: Mapping[str, Any], gold: Mapping[str, Any]) -> str:
+    """The sentences of the gold text that name both ends of a missed edge (else the text)."""
+    text = str(doc.get("text", ""))
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", text)
+    names = [[fold(n) for n in gold["source"]], [fold(n) for n in gold["target"]]]
+    hits = [
+        s for s in sentences if all(any(n and n in fold(s) for n in side) for side in names)
+    ]
+    return " ".join(hits) if hits else text
 
 
 def score_articles(

@@ -16,10 +16,18 @@ __all__ = ["add_arguments", "run"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", type=Path, help="gold JSONL: one {id, text, edges, ...} a line")
     parser.add_argument("--quiet", action="store_true", help="print only the totals")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="list each miss and each false edge with the sentence that shows it",
+    )
 
 
-def _report(score: Score, quiet: bool) -> None:
-    if not quiet:
+def _report(score: Score, quiet: bool, errors: bool = False) -> None:
+    if errors:
+        for doc_id, what, sentence in score.errors:
+            print(f"{doc_id}  {what}\n    {sentence}")
+    elif not quiet:
         for miss in score.misses:
             print(f"missed  {miss}")
         for edge in score.false_edges:
@@ -44,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
         raise BadInputError(f"cannot read gold file {args.gold}: {exc}") from exc
     articles = [Article(id=str(d["id"]), text=d["text"]) for d in docs]
     extracted = [extraction_json(ex) for ex in Extractor.load().extract_many(articles)]
-    _report(score_articles(docs, extracted), args.quiet)
+    _report(score_articles(docs, extracted), args.quiet, args.errors)
     return 0

@@ -7,8 +7,9 @@ military base in Borno" a facility, "districts south of Marib" an area.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from graph.ingest.coref import place_antecedent
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Reading
 from graph.ingest.mentions import Mention, Mentions
@@ -31,6 +32,7 @@ __all__ = ["PlaceResolver"]
 class PlaceResolver:
     """The place half of :class:`graph.ingest.resolve.Context`, which sets these attributes."""
 
+    doc: Doc
     mentions: Mentions
     gazetteer: Gazetteer | None
     home_state: Entry | None
@@ -52,7 +54,7 @@ class PlaceResolver:
         if capital:
             return capital
         if token.lower_ in self.settlement_nouns and token.pos_ in ("NOUN", "PROPN"):
-            named = self._named_places(token)
+            named = self._named_places(token) or place_antecedent(self.doc, self.mentions, token)
             if named:
                 return named
             if any(c.dep_ in ("prep", "advmod") and c.i > token.i for c in token.children):

@@ -12,6 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from graph.ingest.coref import force_antecedent
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Lexicon, Reading
 from graph.ingest.mentions import Mention, Mentions, join_hyphens
@@ -164,6 +165,7 @@ class Context(PlaceResolver):
             self._pronoun,  # "its own fighters" are the speaker's, not the last group named
             self._faction_generic,
             self._national_rebels,
+            lambda t: force_antecedent(self.doc, self.mentions, t),
         ):
             found = check(token)
             if found:

@@ -1,0 +1,97 @@
+"""Definite descriptions that refer back: 'the village', 'the area', 'the town', 'the forces'.
+
+'The village' is the last town or village the text named before it, 'the area' the last place
+of any kind; the units a report lists in brackets ('(Bulo Burto, Hiraan)') only say where, so
+they are never what 'the village' means. 'The forces' and 'the troops', with no owner named,
+are the armed actor that was last the subject of a sentence. Nothing here ever makes a node
+named 'village' or 'area': with no antecedent there is no referent.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from graph.ingest.mention_types import Mention, Mentions
+from graph.ingest.resolved import ACTOR_KINDS, Resolved
+from graph.ingest.words import word_set
+from graph.model import ActorKind
+
+__all__ = ["force_antecedent", "is_definite", "place_antecedent"]
+
+TOWN_WORDS = word_set("town_words")
+AREA_WORDS = word_set("area_words")
+BARE_FORCES = word_set("bare_force_nouns")
+# A description that points back: "the village", "that town", "the same area"
+DEFINITE_DETS = frozenset({"the", "that", "this", "these", "those"})
+ANTECEDENT_SENTENCES = 4
+
+
+def is_definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in token.children)
+
+
+def _bare(token: Token) -> bool:
+    """No modifier that names or describes it: 'the village', not 'a nearby village of X'."""
+    return not any(
+        c.dep_ in ("compound", "poss", "prep", "appos", "nmod", "relcl", "acl")
+        for c in token.children
+    )
+
+
+def _window(doc: Doc, token: Token) -> int:
+    """The first token of the sentences an antecedent may come from."""
+    sent = token.sent
+    for _ in range(ANTECEDENT_SENTENCES - 1):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start
+
+
+def place_antecedent(doc: Doc, mentions: Mentions, token: Token) -> list[Resolved]:
+    """'took control of the village': the village named before; else nothing."""
+    word = token.lemma_.lower()
+    if not (word in TOWN_WORDS or word in AREA_WORDS) or not is_definite(token) or not _bare(token):
+        return []
+    first = _window(doc, token)
+    kinds = (
+        {ActorKind.CITY} if word in TOWN_WORDS else {ActorKind.CITY, ActorKind.REGION}
+    )
+    candidates = [
+        m
+        for m in mentions.items
+        if first <= m.start < token.i
+        and m.entry.kind in kinds
+        and m.reading != "locator"
+        and not _inside(doc, m, token)
+    ]
+    if not candidates:
+        return []
+    chosen = candidates[-1]
+    return [Resolved(chosen.entry, chosen.text, generic=True, alias=False)]
+
+
+def force_antecedent(doc: Doc, mentions: Mentions, token: Token) -> list[Resolved]:
+    """'The forces captured the area': the armed actor last named as a subject."""
+    if token.lower_ not in BARE_FORCES or not is_definite(token):
+        return []
+    if any(c.dep_ in ("compound", "poss", "amod", "nmod", "prep") for c in token.children):
+        return []
+    first = _window(doc, token)
+    subjects: list[Mention] = []
+    for m in mentions.items:
+        if not first <= m.start < token.i or m.entry.kind not in ACTOR_KINDS:
+            continue
+        root = doc[m.start : m.end].root
+        holder = root.head if root.dep_ in ("compound", "amod", "poss") else root
+        if holder.dep_ in ("nsubj", "nsubjpass"):
+            subjects.append(m)
+    if not subjects:
+        return []
+    chosen = subjects[-1]
+    return [Resolved(chosen.entry, chosen.text, generic=True, alias=False)]
+
+
+def _inside(doc: Doc, mention: Mention, token: Token) -> bool:
+    """A mention inside the description's own phrase is not its antecedent."""
+    return token.left_edge.i <= mention.start <= token.right_edge.i

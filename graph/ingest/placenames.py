@@ -1,0 +1,138 @@
+"""Place names that carry their settlement word: 'Halgan village', 'Nad Ali district',
+'Kilu 16 area', and the administrative units a report adds in brackets: '(Bulo Burto, Hiraan)'.
+
+The name is the proper noun alone ('Halgan'), with the whole phrase kept as an alias, so that
+a later 'the village' and a reader searching 'Halgan' both find it. Leading adjectives and
+participles ('besieged', 'rebel-held', 'nearby') are never part of the name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.lexicon import Entry
+from graph.ingest.mention_types import Mention, Mentions, join_hyphens
+from graph.ingest.words import word_set
+from graph.model import ActorKind
+
+__all__ = ["add_bracketed_places", "add_headed_places", "place_word"]
+
+TOWN_WORDS = word_set("town_words")
+AREA_WORDS = word_set("area_words")
+PARTICLES = word_set("name_particles")
+# How many words a bracketed locator may hold: "(Bulo Burto, Hiraan)", "(Aleppo province)".
+MAX_BRACKET_WORDS = 8
+
+
+def place_word(token: Token) -> ActorKind | None:
+    """The kind of place a settlement word names: 'village' a town, 'district' a region."""
+    word = token.lower_
+    if word in TOWN_WORDS:
+        return ActorKind.CITY
+    if word in AREA_WORDS:
+        return ActorKind.REGION
+    return None
+
+
+def _name_words(doc: Doc, head: Token) -> list[Token]:
+    """The capitalised words right before ``head`` that name it ('Cel Qoxle' in 'Cel Qoxle
+    village'), numbers and name particles inside them allowed ('Kilu 16', 'Ras al Ain')."""
+    words: list[Token] = []
+    i = head.i - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_stop and tok.lower_ not in PARTICLES or tok.ent_type_ in ("DATE", "TIME"):
+            break
+        if tok.text == "-" and words and i > 0 and doc[i - 1].text[:1].isupper():
+            words.insert(0, tok)
+        elif tok.text[:1].isupper() and tok.is_alpha or tok.like_num and words:
+            words.insert(0, tok)
+        elif tok.lower_ in PARTICLES and words:
+            words.insert(0, tok)
+        else:
+            break
+        i -= 1
+    while words and not words[0].text[:1].isupper():
+        words = words[1:]
+    return words
+
+
+def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> None:
+    """'Halgan village', 'Nad Ali district': a place named by the words before its kind."""
+    for head in doc:
+        kind = place_word(head)
+        if kind is None or head.i == 0:
+            continue
+        words = _name_words(doc, head)
+        if not words or any(_armed(mentions, t) for t in words):
+            continue
+        start, end = words[0].i, head.i + 1
+        existing = [mentions.at(i) for i in range(start, end) if mentions.at(i) is not None]
+        if any(m.entry.kind not in (ActorKind.CITY, ActorKind.REGION) and m.reading != "entity"
+               for m in existing if m is not None):
+            continue  # a lexicon name ('Islamic State Somalia Province') stays what it is
+        name = join_hyphens(doc[start : head.i].text)
+        if not any(c.isalpha() for c in name):
+            continue
+        entry = _entry(name, kind, doc[start:end].text, gazetteer)
+        for m in existing:
+            _remove(mentions, m)
+        mentions.add(Mention(start, end, doc[start:end].text, entry, "place"))
+
+
+def add_bracketed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> None:
+    """'in Aborey village (Bulo Burto, Hiraan)': the bracket after a place lists the units
+    that hold it, so each name in it is a place, whatever the tagger made of it."""
+    for mention in list(mentions.items):
+        if mention.entry.kind not in (ActorKind.CITY, ActorKind.REGION):
+            continue
+        if mention.end >= len(doc) or doc[mention.end].text != "(":
+            continue
+        close = next((t.i for t in doc[mention.end : mention.end + MAX_BRACKET_WORDS + 2]
+                      if t.text == ")"), None)
+        if close is None:
+            continue
+        for part in _comma_parts(doc, mention.end + 1, close):
+            if any(not (t.text[:1].isupper() or t.text == "-" or t.like_num) for t in part):
+                continue
+            existing = [mentions.at(t.i) for t in part if mentions.at(t.i) is not None]
+            if any(m.reading not in ("entity", "place") for m in existing if m is not None):
+                continue
+            for m in existing:
+                _remove(mentions, m)
+            name = join_hyphens(" ".join(t.text for t in part))
+            entry = _entry(name, ActorKind.REGION, name, gazetteer)
+            mentions.add(Mention(part[0].i, part[-1].i + 1, name, entry, "locator"))
+
+
+def _comma_parts(doc: Doc, start: int, end: int) -> list[list[Token]]:
+    parts: list[list[Token]] = [[]]
+    for tok in doc[start:end]:
+        if tok.text in (",", ";"):
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+def _entry(name: str, kind: ActorKind, surface: str, gazetteer: Gazetteer) -> Entry:
+    city = gazetteer.lookup(name, frozenset()) if kind is ActorKind.CITY else None
+    if city is not None and city.name.lower() == name.lower():
+        return Entry(
+            city.name, ActorKind.CITY, (name, surface), countries=(city.country_code,),
+            location=city.location,
+        )  # fmt: skip
+    return Entry(name, kind, tuple(dict.fromkeys((name, surface))))
+
+
+def _armed(mentions: Mentions, token: Token) -> bool:
+    mention = mentions.at(token.i)
+    return mention is not None and mention.reading not in ("entity", "place")
+
+
+def _remove(mentions: Mentions, mention: Mention) -> None:
+    for i in range(mention.start, mention.end):
+        if mentions.by_token.get(i) is mention:
+            del mentions.by_token[i]
+    mentions.items = [m for m in mentions.items if m is not mention]
