@@ -62,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             _write(snapshot, args.format, args.output)
         except OSError as exc:
+            if args.output is None:  # standard output: the command line reports it
+                raise
             raise BadInputError(
                 f"cannot write {exc.filename or args.output}: {exc.strerror}"
             ) from exc
