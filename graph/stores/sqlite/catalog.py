@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from graph.model import Actor, Evidence, Modality, Relation, RelationKind
 from graph.stores.base import ArticleInfo, CurationRecord, GraphSnapshot, StoreStats
-from graph.stores.sqlite.reads import evidence_of, fetch_actors
+from graph.stores.sqlite.reads import EVIDENCE_READ_COLUMNS, evidence_of, fetch_actors
 
 __all__ = [
     "CURATION_COLUMNS",
@@ -101,8 +101,7 @@ def snapshot(conn: sqlite3.Connection) -> GraphSnapshot:
     actors = fetch_actors(conn, ids)
     ordered: list[Actor] = [actors[i] for i in ids]
     evidence = conn.execute(
-        'SELECT relation_id, article_id, sentence, start, "end", trigger, source_text, '
-        "target_text, extractor_version, published FROM evidence ORDER BY relation_id, "
+        f"SELECT {EVIDENCE_READ_COLUMNS} FROM evidence ORDER BY relation_id, "
         'article_id, start, "end", sentence, trigger, source_text, target_text, '
         "extractor_version, published"
     )

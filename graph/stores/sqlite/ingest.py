@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from graph.errors import BadInputError
-from graph.model import Actor, Extraction, relation_id
+from graph.model import Actor, EventDate, Extraction, relation_id
 from graph.stores.base import IngestStatus
 from graph.stores.sqlite.facts import (
     Resolver,
@@ -28,7 +28,7 @@ __all__ = ["check_extraction", "retract_article", "write_article"]
 _EVIDENCE_COLUMNS = (
     "relation_id, article_id, origin_source, origin_target, source, target, kind, modality, "
     'sentence, start, "end", trigger, source_text, target_text, extractor_version, '
-    "confidence, published"
+    "confidence, published, event_start, event_end, event_precision, event_text"
 )
 
 
@@ -191,10 +191,11 @@ def _insert_evidence(
                     ev.extractor_version,
                     rel.confidence,
                     _iso(ev.published or article.published),
+                    *_event_columns(ev.event_date),
                 )
             )
     conn.executemany(
-        f"INSERT INTO evidence({_EVIDENCE_COLUMNS}) VALUES ({', '.join('?' * 17)})", rows
+        f"INSERT INTO evidence({_EVIDENCE_COLUMNS}) VALUES ({', '.join('?' * 21)})", rows
     )
     _add_to_relations(conn, rows)
 
@@ -232,6 +233,12 @@ def _earliest(a: object, b: object) -> object:
 
 def _latest(a: object, b: object) -> object:
     return b if a is None else a if b is None else max(str(a), str(b))
+
+
+def _event_columns(event: EventDate | None) -> tuple[str | None, ...]:
+    if event is None:
+        return (None, None, None, None)
+    return (_iso(event.start), _iso(event.end), event.precision.value, event.text)
 
 
 def _iso(day: date | None) -> str | None:

@@ -11,12 +11,23 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from graph.model import Actor, ActorKind, Evidence, Location, Modality, Relation, RelationKind
+from graph.model import (
+    Actor,
+    ActorKind,
+    DatePrecision,
+    EventDate,
+    Evidence,
+    Location,
+    Modality,
+    Relation,
+    RelationKind,
+)
 from graph.stores.base import Direction, RelationFilter
 from graph.stores.sqlite.facts import ids_param
 from graph.stores.sqlite.schema import fold
 
 __all__ = [
+    "EVIDENCE_READ_COLUMNS",
     "count_actors",
     "count_relations",
     "evidence_of",
@@ -32,6 +43,11 @@ _ACTOR_COLUMNS = (
     "id, name, name_key, kind, geonames_id, latitude, longitude, country_code, mentions"
 )
 _RELATION_COLUMNS = "id, source, target, kind, modality, confidence, first_reported, last_reported"
+#: What :func:`evidence_of` reads, in its order.
+EVIDENCE_READ_COLUMNS = (
+    'relation_id, article_id, sentence, start, "end", trigger, source_text, target_text, '
+    "extractor_version, published, event_start, event_end, event_precision, event_text"
+)
 _EVIDENCE_ORDER = (
     'article_id, start, "end", sentence, trigger, source_text, target_text, '
     "extractor_version, published"
@@ -44,7 +60,8 @@ def _day(text: str | None) -> date | None:
 
 def evidence_of(row: Sequence[Any]) -> Evidence:
     """Evidence from ``relation_id, article_id, sentence, start, end, trigger, source_text,
-    target_text, extractor_version, published``."""
+    target_text, extractor_version, published`` and the event date's four columns
+    (:data:`EVIDENCE_READ_COLUMNS`)."""
     return Evidence(
         article_id=row[1],
         sentence=row[2],
@@ -55,7 +72,15 @@ def evidence_of(row: Sequence[Any]) -> Evidence:
         target_text=row[7],
         extractor_version=row[8],
         published=_day(row[9]),
+        event_date=_event_date(row[10:14]),
     )
+
+
+def _event_date(columns: Sequence[Any]) -> EventDate | None:
+    start, end, precision, text = columns
+    if start is None:
+        return None
+    return EventDate(date.fromisoformat(start), _day(end), DatePrecision(precision), text)
 
 
 def _aliases(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> dict[str, tuple[str, ...]]:
@@ -195,8 +220,7 @@ def relation_matches(rel: Relation, flt: RelationFilter | None) -> bool:
 def _relations_from_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[Relation]:
     evidence: dict[str, list[Evidence]] = {}
     for ev in conn.execute(
-        'SELECT relation_id, article_id, sentence, start, "end", trigger, source_text, '
-        "target_text, extractor_version, published FROM evidence "
+        f"SELECT {EVIDENCE_READ_COLUMNS} FROM evidence "
         "WHERE relation_id IN (SELECT value FROM json_each(?)) "
         f"ORDER BY relation_id, {_EVIDENCE_ORDER}",
         (ids_param(row[0] for row in rows),),

@@ -73,7 +73,8 @@ CREATE TABLE IF NOT EXISTS evidence (
     target TEXT NOT NULL, kind TEXT NOT NULL, modality TEXT NOT NULL,
     sentence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     trigger TEXT NOT NULL, source_text TEXT NOT NULL, target_text TEXT NOT NULL,
-    extractor_version TEXT NOT NULL, confidence REAL NOT NULL, published TEXT
+    extractor_version TEXT NOT NULL, confidence REAL NOT NULL, published TEXT,
+    event_start TEXT, event_end TEXT, event_precision TEXT, event_text TEXT
 );
 CREATE INDEX IF NOT EXISTS evidence_relation ON evidence(relation_id);
 CREATE INDEX IF NOT EXISTS evidence_article ON evidence(article_id);
@@ -109,6 +110,17 @@ def translate_errors(action: str) -> Iterator[None]:
         raise StoreError(f"{action}: {message}") from exc
     except sqlite3.Error as exc:
         raise StoreError(f"{action}: {exc}") from exc
+
+
+#: Evidence columns added after version 1 files were first written; added to such files on open.
+_EVENT_COLUMNS = ("event_start", "event_end", "event_precision", "event_text")
+
+
+def _add_event_dates(conn: sqlite3.Connection) -> None:
+    present = {row[1] for row in conn.execute("PRAGMA table_info(evidence)")}
+    for column in _EVENT_COLUMNS:
+        if column not in present:
+            conn.execute(f"ALTER TABLE evidence ADD COLUMN {column} TEXT")
 
 
 def _prepare_directory(path: Path) -> None:
@@ -158,6 +170,7 @@ def _configure(conn: sqlite3.Connection, *, create: bool, busy_timeout: float) -
     if not create:
         return
     conn.executescript(_DDL)
+    _add_event_dates(conn)
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None:
         conn.execute(
