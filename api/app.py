@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from api.extraction import LazyExtractor
+from api.headers import SecurityHeaders
 from api.limits import MAX_BODY_BYTES, BodySizeLimit
 from api.pages import STATIC_DIR, graphiql, health, index
 from api.schema import build_schema
@@ -140,7 +141,11 @@ def create_app(
     graph_routes = _graph_page_routes()
     app = Starlette(
         routes=_routes(settings, graph_routes),
-        middleware=[Middleware(BodySizeLimit, max_bytes=max_body_bytes)],
+        # outermost first: the 413 of the size limit gets the headers too
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(BodySizeLimit, max_bytes=max_body_bytes),
+        ],
         lifespan=lifespan,
     )
     app.state.settings = settings

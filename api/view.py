@@ -13,19 +13,23 @@ HTTP status, by case (documented in the README's API section too):
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
 from cross_web import HTTPException
+from graphql import GraphQLError, OperationDefinitionNode, parse
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema.exceptions import InvalidOperationTypeError
 
 from api.auth import is_authorized
 from api.context import Context, make_loaders
+from api.schema import CACHED_DOCUMENTS, MAX_TOKENS
 from graph.settings import Settings
 
 __all__ = ["GraphQLView", "http_error"]
@@ -39,6 +43,45 @@ HTTP_CODES = {
     413: "PAYLOAD_TOO_LARGE",
     503: "STORE_UNAVAILABLE",
 }
+
+
+#: graphql-core's own words; strawberry would otherwise run the first operation.
+SEVERAL_OPERATIONS = "Must provide operation name if query contains multiple operations."
+#: What is left of a surrogate pair after JSON decoding when its other half is missing.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class BadRequestInput(HTTPException):
+    """A request refused before it ran because a value in it is malformed, not its shape."""
+
+    code = "BAD_USER_INPUT"
+
+
+def _has_lone_surrogate(value: object) -> bool:
+    """True when a string anywhere in ``value`` holds half a surrogate pair: no character,
+    so it can be neither stored nor written back as UTF-8."""
+    stack = [value]
+    while stack:  # a loop, not recursion: decoded JSON may be nested hundreds of levels
+        item = stack.pop()
+        if isinstance(item, str):
+            if LONE_SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+@functools.lru_cache(maxsize=CACHED_DOCUMENTS)
+def _operation_count(query: str) -> int:
+    """Operations in a document; 0 when it does not parse (strawberry reports that)."""
+    try:
+        document = parse(query, no_location=True, max_tokens=MAX_TOKENS)
+    except GraphQLError:
+        return 0
+    return sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
 
 
 def http_error(status: int, message: str, code: str | None = None) -> JSONResponse:
@@ -88,7 +131,7 @@ class GraphQLView(GraphQL[Context, None]):
             status = (
                 405 if isinstance(exc.__cause__, InvalidOperationTypeError) else exc.status_code
             )
-            response = http_error(status, exc.reason)
+            response = http_error(status, exc.reason, getattr(exc, "code", None))
             if status == 405:
                 response.headers["Allow"] = "POST"
         await response(scope, receive, send)
@@ -99,9 +142,24 @@ class GraphQLView(GraphQL[Context, None]):
             value = self.decode_json(data)
         except ValueError as exc:  # JSONDecodeError, and UnicodeDecodeError for binary bodies
             raise HTTPException(400, "Unable to parse request body as JSON") from exc
+        except RecursionError as exc:  # json's decoder recurses once per level
+            raise HTTPException(400, "The request body is nested too deeply.") from exc
         if not isinstance(value, dict | list):
             raise HTTPException(400, "The request must be a JSON object with a 'query' string.")
+        escaped = b"\\u" in data if isinstance(data, bytes) else "\\u" in data
+        if escaped and _has_lone_surrogate(value):  # only an escape can make a lone surrogate
+            raise BadRequestInput(
+                400, "The request holds a lone surrogate (such as \\ud800): it is no character."
+            )
         return value
+
+    async def parse_http_body(self, request: Any) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """The request, refused when it holds several operations and names none of them."""
+        data = await super().parse_http_body(request)
+        for item in data if isinstance(data, list) else [data]:
+            if item.operation_name is None and item.query and _operation_count(item.query) > 1:
+                raise HTTPException(400, SEVERAL_OPERATIONS)
+        return data
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
