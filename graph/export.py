@@ -33,13 +33,14 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import Actor, Evidence, Relation
+from graph.model import Actor, EventDate, Evidence, Relation
 from graph.stores.base import GraphSnapshot
 from graph.stores.neo4j.cypher import KIND_LABELS  # the labels the Neo4j store gives actors
 
 __all__ = [
     "CSV_FILES",
     "actor_record",
+    "event_date_record",
     "evidence_record",
     "neo4j_import_command",
     "relation_record",
@@ -83,6 +84,19 @@ def evidence_record(evidence: Evidence) -> dict[str, Any]:
         "target_text": evidence.target_text,
         "extractor_version": evidence.extractor_version,
         "published": _iso(evidence.published),
+        "event_date": event_date_record(evidence.event_date),
+    }
+
+
+def event_date_record(event: EventDate | None) -> dict[str, Any] | None:
+    """An event date as ``{"start", "end", "precision", "text"}`` (``None`` when undated)."""
+    if event is None:
+        return None
+    return {
+        "start": _iso(event.start),
+        "end": _iso(event.end),
+        "precision": event.precision.value,
+        "text": event.text,
     }
 
 
@@ -100,6 +114,7 @@ def relation_record(relation: Relation) -> dict[str, Any]:
         "confidence": round(float(relation.confidence), 4),
         "first_reported": _iso(relation.first_reported),
         "last_reported": _iso(relation.last_reported),
+        "event_date": event_date_record(relation.event_date),
         "article_count": relation.article_count,
         "evidence": [evidence_record(e) for e in sorted(relation.evidence, key=_evidence_key)],
     }
@@ -147,6 +162,7 @@ def _node_attrs(actor: Actor) -> dict[str, Any]:
 
 
 def _edge_attrs(relation: Relation) -> dict[str, Any]:
+    event = event_date_record(relation.event_date) or {}
     return _present(
         {
             "kind": relation.kind.value,
@@ -155,6 +171,7 @@ def _edge_attrs(relation: Relation) -> dict[str, Any]:
             "first_reported": _iso(relation.first_reported),
             "last_reported": _iso(relation.last_reported),
             "article_count": relation.article_count,
+            **{f"event_{key}": value for key, value in event.items()},
         }
     )
 

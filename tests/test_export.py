@@ -20,7 +20,17 @@ from graph.export import (
     to_json,
     write_csv,
 )
-from graph.model import Actor, ActorKind, Evidence, Location, Modality, Relation, RelationKind
+from graph.model import (
+    Actor,
+    ActorKind,
+    DatePrecision,
+    EventDate,
+    Evidence,
+    Location,
+    Modality,
+    Relation,
+    RelationKind,
+)
 from graph.stores.base import GraphSnapshot
 
 IRAN = Actor("state:iran", "Iran", ActorKind.STATE, aliases=("Tehran", "Islamic Republic"))
@@ -81,7 +91,7 @@ def test_json_has_the_scorer_shape_and_counts() -> None:
     for record in document["relations"]:
         assert set(record) == {
             "source", "target", "kind", "modality", "confidence", "first_reported",
-            "last_reported", "article_count", "evidence",
+            "last_reported", "event_date", "article_count", "evidence",
         }  # fmt: skip
 
 
@@ -149,3 +159,20 @@ def test_empty_graph_exports_in_every_format(tmp_path: Path) -> None:
     assert nx.read_gexf(io.StringIO(to_gexf(empty))).number_of_nodes() == 0
     written = write_csv(empty, tmp_path)
     assert [len(p.read_text().splitlines()) for p in written] == [1, 1]
+
+
+def test_event_dates_are_exported_in_json_and_graphml() -> None:
+    when = EventDate(date(2024, 1, 1), date(2024, 1, 31), DatePrecision.MONTH, "in January")
+    evidence = Evidence("a", "Hezbollah took Beirut in January.", 0, 33, "took",
+                        published=date(2024, 2, 3), event_date=when)  # fmt: skip
+    rel = Relation(HEZBOLLAH.id, BEIRUT.id, RelationKind.CAPTURES, Modality.ASSERTED, 0.9,
+                   (evidence,))  # fmt: skip
+    record = relation_record(rel)
+    expected = {"start": "2024-01-01", "end": "2024-01-31", "precision": "month",
+                "text": "in January"}  # fmt: skip
+    assert record["event_date"] == expected
+    assert record["evidence"][0]["event_date"] == expected
+    snapshot = GraphSnapshot(actors=(HEZBOLLAH, BEIRUT), relations=(rel,))
+    graph = nx.read_graphml(io.StringIO(to_graphml(snapshot)))
+    (_, _, data), = graph.edges(data=True)
+    assert (data["event_start"], data["event_precision"]) == ("2024-01-01", "month")
