@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "actors": ("graph.commands.lookup", "search actors by name or alias"),
     "supporters": ("graph.commands.supporters", "who backs an actor, as chains of BACKS"),
     "paths": ("graph.commands.paths", "how two actors are connected"),
+    "control": ("graph.commands.control", "who holds a place as of a date, with the evidence"),
     "export": ("graph.commands.export", "write the whole graph as JSON, GraphML, GEXF or CSV"),
     "curate": ("graph.commands.curate", "merge actors, add aliases, split or undo"),
     "stats": ("graph.commands.stats", "counts of articles, actors and relations"),

@@ -2,9 +2,11 @@
 
 Each report of a capture (one piece of evidence, with its event date) is one event. Factual
 reports (asserted or reported) move the place to their source in the order of their event
-dates, so a place retaken goes back; claims, allegations and denials never move it, but they
-are kept beside the timeline, and a holder whose capture is denied, or contested by another
-actor's capture reported by another article within :data:`DISPUTE_DAYS`, is flagged.
+dates, so a place retaken goes back. A report with no date at all (an undated article) counts
+only for the answer "as of the latest report", before every dated one. Claims, allegations and
+denials never move a place, but they are kept beside the timeline, and a holder whose capture
+is denied, or contested by another actor's capture reported by another article within
+:data:`DISPUTE_DAYS`, is flagged.
 
 >>> from datetime import date
 >>> from graph.model import (DatePrecision, EventDate, Evidence, Modality, Relation,
@@ -43,7 +45,7 @@ class Capture:
     actor: str
     place: str
     modality: Modality
-    event_date: EventDate
+    event_date: EventDate | None
     evidence: Evidence
     relation_id: str
 
@@ -75,13 +77,12 @@ class Control:
 
 
 def capture_events(relations: Iterable[Relation], place: str) -> list[Capture]:
-    """Every dated report of a capture of ``place``, in event order."""
+    """Every report of a capture of ``place``, in event order (undated ones first)."""
     events = [
         Capture(rel.source, place, rel.modality, ev.event_date, ev, rel.id)
         for rel in relations
         if rel.kind is RelationKind.CAPTURES and rel.target == place
         for ev in rel.evidence
-        if ev.event_date is not None
     ]
     return sorted(events, key=_event_order)
 
@@ -114,21 +115,26 @@ def held_by(actor: str, relations: Iterable[Relation], as_of: date | None) -> li
 
 
 def _event_order(event: Capture) -> tuple[date, date, date, str, int]:
-    published = event.evidence.published or date.min
-    ev = event.evidence
-    return (event.event_date.start, event.event_date.last_day, published, ev.article_id, ev.start)
+    when, ev = event.event_date, event.evidence
+    start, last = (when.start, when.last_day) if when else (date.min, date.min)
+    return (start, last, ev.published or date.min, ev.article_id, ev.start)
 
 
 def _known_by(event: Capture, as_of: date | None) -> bool:
-    return as_of is None or event.event_date.start <= as_of
+    if as_of is None:
+        return True
+    return event.event_date is not None and event.event_date.start <= as_of
 
 
 def _same_time(event: Capture, latest: Capture) -> bool:
     return _days_apart(event.event_date, latest.event_date) <= DISPUTE_DAYS
 
 
-def _days_apart(a: EventDate, b: EventDate) -> int:
-    """Days between two spans, zero when they overlap."""
+def _days_apart(a: EventDate | None, b: EventDate | None) -> int:
+    """Days between two spans, zero when they overlap; two undated reports are together, an
+    undated one is far from any dated one."""
+    if a is None or b is None:
+        return 0 if a is b else DISPUTE_DAYS + 1
     if a.last_day < b.start:
         return (b.start - a.last_day).days
     if b.last_day < a.start:
