@@ -90,7 +90,8 @@ def _line(capture: Capture, names: dict[str, str]) -> str:
 def render(place: Actor, answer: Control, names: dict[str, str]) -> list[str]:
     as_of = answer.as_of.isoformat() if answer.as_of else "the latest report"
     if answer.capture is None or answer.holder is None:
-        return [f"{place.name} ({place.id}) as of {as_of}: no capture reported"]
+        lines = [f"{place.name} ({place.id}) as of {as_of}: no capture stands"]
+        return lines + ["  not taken as fact: " + _line(c, names) for c in answer.disputes]
     holder = names.get(answer.holder, answer.holder)
     lines = [f"{place.name} ({place.id}) as of {as_of}: held by {holder} ({answer.holder})"]
     lines.append("  taken: " + _line(answer.capture, names))

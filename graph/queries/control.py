@@ -91,8 +91,8 @@ def control_of(place: str, relations: Iterable[Relation], as_of: date | None) ->
     """The holder of ``place`` as of ``as_of`` (``None``: as of the latest report)."""
     events = [e for e in capture_events(relations, place) if _known_by(e, as_of)]
     factual = [e for e in events if e.is_factual]
-    if not factual:
-        return Control(place, as_of, None, None, (), (), ())
+    if not factual:  # nothing stands; what was claimed or denied is still the answer's
+        return Control(place, as_of, None, None, (), (), tuple(events))
     latest = factual[-1]
     supporting = tuple(e for e in factual if e.actor == latest.actor and _same_time(e, latest))
     previous: list[Capture] = []
