@@ -129,7 +129,7 @@ RECORD_FIELDS: tuple[str, ...] = (
 #: What a relation's evidence read back carries.
 EVIDENCE_FIELDS: tuple[str, ...] = (
     "article_id", "sentence", "start", "end", "trigger", "source_text", "target_text",
-    "extractor_version", "published",
+    "extractor_version", "published", "event_start", "event_end", "event_precision", "event_text",
 )
 #: What re-resolving a piece of evidence after a curation needs.
 FACT_FIELDS: tuple[str, ...] = (
@@ -594,7 +594,8 @@ CREATE_EVIDENCE = query(
     "    sentence: row.sentence, start: row.start, end: row.end, trigger: row.trigger,",
     "    source_text: row.source_text, target_text: row.target_text,",
     "    extractor_version: row.extractor_version, confidence: row.confidence,",
-    "    published: row.published})-[:FROM]->(ar)",
+    "    published: row.published, event_start: row.event_start, event_end: row.event_end,",
+    "    event_precision: row.event_precision, event_text: row.event_text})-[:FROM]->(ar)",
 )
 
 

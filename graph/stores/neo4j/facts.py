@@ -19,7 +19,7 @@ from graph.errors import BadInputError
 from graph.model import Actor, ActorKind, Extraction, Modality, RelationKind, relation_id
 from graph.stores.base import IngestStatus
 from graph.stores.neo4j import cypher
-from graph.stores.neo4j.rows import Row, Tx, by_kind
+from graph.stores.neo4j.rows import Row, Tx, by_kind, event_properties
 from graph.stores.sqlite.ingest import check_extraction
 from graph.stores.sqlite.schema import fold
 
@@ -170,6 +170,7 @@ def _plan_evidence(
                 "trigger": ev.trigger, "source_text": ev.source_text,
                 "target_text": ev.target_text, "extractor_version": ev.extractor_version,
                 "confidence": rel.confidence, "published": ev.published or article.published,
+                **event_properties(ev.event_date),
             })  # fmt: skip
             count += 1
 

@@ -14,7 +14,17 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from graph.model import Actor, ActorKind, Evidence, Location, Modality, Relation, RelationKind
+from graph.model import (
+    Actor,
+    ActorKind,
+    DatePrecision,
+    EventDate,
+    Evidence,
+    Location,
+    Modality,
+    Relation,
+    RelationKind,
+)
 from graph.stores.base import ArticleInfo, CurationRecord
 from graph.stores.neo4j.cypher import Query
 
@@ -25,6 +35,7 @@ __all__ = [
     "article_from",
     "by_kind",
     "curation_from",
+    "event_properties",
     "evidence_key",
     "relation_from",
 ]
@@ -84,6 +95,31 @@ def _evidence(row: Mapping[str, Any]) -> Evidence:
         target_text=row["target_text"],
         extractor_version=row["extractor_version"],
         published=row.get("published"),
+        event_date=_event_date(row),
+    )
+
+
+def event_properties(event: EventDate | None) -> dict[str, str | None]:
+    """An event date as the Evidence node keeps it: ISO days, so they sort as text."""
+    if event is None:
+        return dict.fromkeys(("event_start", "event_end", "event_precision", "event_text"))
+    return {
+        "event_start": event.start.isoformat(),
+        "event_end": event.end.isoformat() if event.end else None,
+        "event_precision": event.precision.value,
+        "event_text": event.text,
+    }
+
+
+def _event_date(row: Mapping[str, Any]) -> EventDate | None:
+    start, end = row.get("event_start"), row.get("event_end")
+    if start is None:
+        return None
+    return EventDate(
+        start=date.fromisoformat(start),
+        end=date.fromisoformat(end) if end else None,
+        precision=DatePrecision(row["event_precision"]),
+        text=row["event_text"],
     )
 
 
