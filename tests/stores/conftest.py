@@ -1,35 +1,56 @@
 """The ``store`` fixtures: every contract test runs against each store implementation.
 
-The embedded store runs on a fresh file in a temp dir. The Neo4j store runs only when
-``ACTORGRAPH_TEST_NEO4J_URI`` names a live server (user and password from
-``ACTORGRAPH_NEO4J_USER``/``ACTORGRAPH_NEO4J_PASSWORD``); its database is wiped first.
+The embedded store runs on a fresh file in a temp dir. The Neo4j store runs over Bolt against
+the server ``ACTORGRAPH_TEST_NEO4J_URI`` names (user and password from
+``ACTORGRAPH_NEO4J_USER``/``ACTORGRAPH_NEO4J_PASSWORD``), or, with that variable unset,
+against an ArcadeDB server the session starts for itself (see :mod:`bench.bolt_server`);
+its database is wiped before every store.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 
+from bench.bolt_server import BoltServer, bolt_server
 from graph.stores.base import GraphStore
 from graph.stores.sqlite.store import EmbeddedStore
 
 NEO4J_URI = os.environ.get("ACTORGRAPH_TEST_NEO4J_URI")
-NEO4J_SKIP = "set ACTORGRAPH_TEST_NEO4J_URI to run the contract suite against a live Neo4j"
 
 
-def _wipe_neo4j() -> None:
-    from neo4j import GraphDatabase  # only with a live server
+def _given_server() -> BoltServer:
+    from neo4j import GraphDatabase
 
     user = os.environ.get("ACTORGRAPH_NEO4J_USER", "neo4j")
     password = os.environ.get("ACTORGRAPH_NEO4J_PASSWORD", "")
+    database = os.environ.get("ACTORGRAPH_NEO4J_DATABASE") or ""
+    with GraphDatabase.driver(str(NEO4J_URI), auth=(user, password)) as driver:
+        agent = driver.get_server_info().agent
+    return BoltServer(str(NEO4J_URI), user, password, database, agent)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
+    """The Bolt server of this test session, started on first use and stopped at the end."""
+    if NEO4J_URI:
+        yield _given_server()
+        return
+    with bolt_server(tmp_path_factory.mktemp("bolt")) as server:
+        yield server
+
+
+def _wipe(server: BoltServer) -> None:
+    from neo4j import GraphDatabase
+
     with (
-        GraphDatabase.driver(str(NEO4J_URI), auth=(user, password)) as driver,
-        driver.session(database=os.environ.get("ACTORGRAPH_NEO4J_DATABASE") or None) as session,
+        GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver,
+        driver.session(database=server.database or None) as session,
     ):
         session.run("MATCH (n) DETACH DELETE n").consume()
 
@@ -37,21 +58,22 @@ def _wipe_neo4j() -> None:
 class StoreMaker:
     """Opens fresh, empty stores of one kind (several per test for property tests)."""
 
-    def __init__(self, kind: str, base: Path) -> None:
+    def __init__(self, kind: str, base: Path, server: BoltServer | None = None) -> None:
         self.kind = kind
         self.base = base
+        self.server = server
 
     def _new(self) -> GraphStore:
-        if self.kind == "embedded":
+        if self.server is None:
             return EmbeddedStore(Path(tempfile.mkdtemp(dir=self.base)) / "graph.sqlite3")
         from graph.stores.neo4j.store import Neo4jStore
 
-        _wipe_neo4j()
+        _wipe(self.server)
         store: GraphStore = Neo4jStore(
-            str(NEO4J_URI),
-            os.environ.get("ACTORGRAPH_NEO4J_USER", "neo4j"),
-            os.environ.get("ACTORGRAPH_NEO4J_PASSWORD"),
-            database=os.environ.get("ACTORGRAPH_NEO4J_DATABASE") or None,
+            self.server.uri,
+            self.server.user,
+            self.server.password,
+            database=self.server.database or None,
         )
         return store
 
@@ -70,16 +92,11 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-@pytest.fixture(
-    params=[
-        "embedded",
-        pytest.param(
-            "neo4j", marks=[pytest.mark.neo4j, pytest.mark.skipif(not NEO4J_URI, reason=NEO4J_SKIP)]
-        ),
-    ]
-)
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> StoreMaker:
-    return StoreMaker(request.param, tmp_path)
+    if request.param == "embedded":
+        return StoreMaker("embedded", tmp_path)
+    return StoreMaker("neo4j", tmp_path, request.getfixturevalue("live_server"))
 
 
 @pytest.fixture

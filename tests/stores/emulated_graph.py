@@ -145,6 +145,9 @@ class Emulator:
     def do_PING(self, p: Row) -> list[Row]:
         return [{"ok": 1}]
 
+    def do_PROBE_SHORTEST_PATH(self, p: Row) -> list[Row]:
+        return [{"hops": 2}]  # Neo4j's answer: the search keeps to the WHERE
+
     # -- ingest and retract --------------------------------------------------------------
 
     def do_ARTICLE_HASHES(self, p: Row) -> list[Row]:
@@ -437,7 +440,7 @@ class Emulator:
                  and self.g.rels[ref["id"]]["source"] == ref["source"]]  # fmt: skip
         return [{"relation": self._relation(r)} for r in sorted(found, key=lambda r: r["id"])]
 
-    def do_neighbourhood(self, p: Row, kinds: Any, depth: int) -> list[Row]:
+    def do_neighbourhood(self, p: Row, kinds: Any, depth: int, limited: bool) -> list[Row]:
         trails = self._trails(p["actor_id"], Direction.BOTH, _types(kinds), depth,
                               lambda r: _passes(r, p, True))  # fmt: skip
         hops: dict[str, int] = {}
@@ -445,7 +448,7 @@ class Emulator:
             if nodes[-1] != p["actor_id"]:  # WHERE x <> c
                 hops[nodes[-1]] = min(hops.get(nodes[-1], len(rels)), len(rels))
         ranked = sorted(hops, key=lambda x: (hops[x], x))  # ORDER BY hops, actor_id
-        return [{"actor_id": x} for x in ranked[: p["limit"]]]
+        return [{"actor_id": x} for x in (ranked[: p["limit"]] if limited else ranked)]  # LIMIT
 
     def do_paths(
         self, p: Row, kinds: Any, direction: Direction, shortest: bool, max_length: int

@@ -60,6 +60,7 @@ __all__ = [
     "MOVE_MENTIONS",
     "NEXT_CURATION_SEQ",
     "PING",
+    "PROBE_SHORTEST_PATH",
     "PROPERTY_KEYS",
     "PUT_REDIRECTS",
     "PUT_SPLITS",
@@ -146,6 +147,7 @@ PROPERTY_KEYS: tuple[str, ...] = tuple(sorted({
     "from_id", "to_id", "key",  # Redirect, SplitRule
     "seq", "action", "actor_id", "other_id", "detail", "actors", "before", "created_at",
     "undone", "value",  # Curation, Counter
+    "walk",  # PROBE_SHORTEST_PATH
 }))
 # fmt: on
 
@@ -232,9 +234,11 @@ def _schema() -> tuple[Query, ...]:
         "CREATE CONSTRAINT redirect_from IF NOT EXISTS"
         " FOR (n:Redirect) REQUIRE n.from_id IS UNIQUE",
         "CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (n:Counter) REQUIRE n.name IS UNIQUE",
+        # a TEXT index serves `search_text CONTAINS $query`, the match actors(search:) means
         "CREATE TEXT INDEX actor_search IF NOT EXISTS FOR (n:Actor) ON (n.search_text)",
-        "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS"
-        " FOR (n:Actor) ON EACH [n.name, n.search_text]",
+        # a Lucene index matches tokens, not substrings, so no search may use it: databases
+        # made by earlier versions lose the one they were given
+        "DROP INDEX actor_names IF EXISTS",
         "CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",
         "CREATE INDEX evidence_relation IF NOT EXISTS FOR (n:Evidence) ON (n.relation_id)",
         "CREATE INDEX evidence_source IF NOT EXISTS FOR (n:Evidence) ON (n.source)",
@@ -254,6 +258,18 @@ def _schema() -> tuple[Query, ...]:
 #: Constraints and indexes, each idempotent; run one per transaction when the store opens.
 SCHEMA: tuple[Query, ...] = _schema()
 PING = query("PING", "RETURN 1 AS ok")
+#: Does ``shortestPath`` keep to its ``WHERE`` while it searches (Neo4j), or filter the one
+#: path it found afterwards? Three throwaway counters, a direct step that may not be walked
+#: and a walkable detour: 2 means the former. Run in a transaction that is rolled back.
+PROBE_SHORTEST_PATH = query(
+    "PROBE_SHORTEST_PATH",
+    "CREATE (s:Counter {name: $names[0]})-[:FROM {walk: false}]->(t:Counter {name: $names[1]}),",
+    "    (s)-[:FROM {walk: true}]->(:Counter {name: $names[2]})-[:FROM {walk: true}]->(t)",
+    "WITH s, t",
+    "MATCH p = shortestPath((s)-[:FROM*1..3]->(t))",
+    "WHERE all(r IN relationships(p) WHERE r.walk)",
+    "RETURN length(p) AS hops",
+)
 
 
 # -- fragments -----------------------------------------------------------------------------
@@ -415,16 +431,21 @@ RELATIONS_BY_REF = query(
 )
 
 
-def neighbourhood(kinds: frozenset[RelationKind] | None, depth: int) -> Query:
+def neighbourhood(kinds: frozenset[RelationKind] | None, depth: int, limited: bool) -> Query:
     """The ids of the actors at most ``depth`` filtered relations away, either way, nearest
-    first (then by id), the first ``$limit`` of them."""
+    first (then by id); ``limited``, the first ``$limit`` of them.
+
+    No limit is no ``LIMIT`` clause, not a huge number: some Bolt servers cut ``LIMIT`` to
+    32 bits without a word.
+    """
     hops = bounded("depth", depth)
     return query(
         "neighbourhood",
-        f"MATCH (c:Actor {{id: $actor_id}})-[rels{type_filter(kinds)}*1..{hops}]-(x:Actor)",
-        f"WHERE x <> c AND all(r IN rels WHERE {_FILTER}{_ENDS})",
-        "WITH x.id AS actor_id, min(size(rels)) AS hops",
-        "RETURN actor_id ORDER BY hops, actor_id LIMIT $limit",
+        f"MATCH p = (c:Actor {{id: $actor_id}})-[{type_filter(kinds)}*1..{hops}]-(x:Actor)",
+        f"WHERE x <> c AND all(r IN relationships(p) WHERE {_FILTER}{_ENDS})",
+        "WITH x.id AS actor_id, min(length(p)) AS hops",
+        "RETURN actor_id ORDER BY hops, actor_id",
+        "LIMIT $limit" if limited else "",
     )
 
 
@@ -434,17 +455,17 @@ def paths(
     """Simple paths from ``$source`` to ``$target`` (all, or the shortest), in path order."""
     left, right = arrows(direction)
     hops = bounded("max_length", max_length)
-    walk = f"{left}rels{type_filter(kinds)}*1..{hops}{right}"
+    walk = f"{left}{type_filter(kinds)}*1..{hops}{right}"
     if shortest:
         match = (
             "MATCH p = allShortestPaths("
             f"(s:Actor {{id: $source}}){walk}(t:Actor {{id: $target}}))\n"
-            f"WHERE all(r IN rels WHERE {_WALKABLE})"
+            f"WHERE all(r IN relationships(p) WHERE {_WALKABLE})"
         )
     else:
         match = (
             f"MATCH p = (s:Actor {{id: $source}}){walk}(t:Actor {{id: $target}})\n"
-            f"WHERE all(r IN rels WHERE {_WALKABLE}) AND {_SIMPLE}"
+            f"WHERE all(r IN relationships(p) WHERE {_WALKABLE}) AND {_SIMPLE}"
         )
     return query("paths", match, _PATH_ROW)
 
@@ -463,8 +484,8 @@ def supporters(direction: Direction, depth: int) -> Query:
     for one in directions:
         left, right = arrows(one)
         branches.append(
-            f"  MATCH p = (:Actor {{id: $actor_id}}){left}rels:BACKS*1..{hops}{right}(:Actor)\n"
-            f"  WHERE all(r IN rels WHERE {_WALKABLE}) AND {_SIMPLE}\n"
+            f"  MATCH p = (:Actor {{id: $actor_id}}){left}:BACKS*1..{hops}{right}(:Actor)\n"
+            f"  WHERE all(r IN relationships(p) WHERE {_WALKABLE}) AND {_SIMPLE}\n"
             "  RETURN p"
         )
     return query("supporters", "CALL () {", "\n  UNION ALL\n".join(branches), "}", _PATH_ROW)
@@ -561,12 +582,17 @@ SPLIT_RULES = query(
 
 
 def ensure_actors(kind: ActorKind) -> Query:
-    """Create the actors of one kind that are new; fill in a location an actor lacked."""
+    """Create the actors of one kind that are new; fill in a location an actor lacked.
+
+    The kind label is part of the merged pattern rather than set afterwards: an actor id
+    starts with its kind, so an actor with that id has that label anyway, and a label added
+    to a node just merged on a constrained label is refused by some Bolt servers.
+    """
     return query(
         "ensure_actors",
         "UNWIND $rows AS row",
-        "MERGE (a:Actor {id: row.id})",
-        f"ON CREATE SET a:{kind_label(kind)}, a.name = row.name, a.name_key = row.name_key,",
+        f"MERGE (a:Actor:{kind_label(kind)} {{id: row.id}})",
+        "ON CREATE SET a.name = row.name, a.name_key = row.name_key,",
         "    a.kind = row.kind, a.mentions = 0, a.aliases = [], a.curated_aliases = [],",
         "    a.search_keys = [row.name_key], a.search_text = row.name_key",
         "WITH a, row",
@@ -719,8 +745,8 @@ def restore_actors(kind: ActorKind) -> Query:
     return query(
         "restore_actors",
         "UNWIND $rows AS row",
-        "MERGE (a:Actor {id: row.id})",
-        f"ON CREATE SET a:{kind_label(kind)}, a.mentions = 0, a.aliases = [],",
+        f"MERGE (a:Actor:{kind_label(kind)} {{id: row.id}})",  # the label as in ensure_actors
+        "ON CREATE SET a.mentions = 0, a.aliases = [],",
         "    a.search_keys = [row.name_key], a.search_text = row.name_key",
         "SET a.name = row.name, a.name_key = row.name_key, a.kind = row.kind,",
         "    a.geonames_id = row.geonames_id, a.latitude = row.latitude,",

@@ -155,10 +155,6 @@ async def relations_of(
     return [[rels[k] for k in sorted(rels)] for rels in (grouped.get(a, {}) for a in actor_ids)]
 
 
-#: LIMIT's value when no limit was asked (Cypher's LIMIT needs a number).
-_NO_LIMIT = 2**62
-
-
 async def neighbourhood(
     tx: Tx, actor_id: str, depth: int, flt: RelationFilter, limit: int | None = None
 ) -> Subgraph:
@@ -171,14 +167,16 @@ async def neighbourhood(
     truncated = False
     if not _no_kinds(flt.kinds):
         if depth >= 1:
-            room = _NO_LIMIT if limit is None else limit - 1
+            # one more than there is room for: was anyone left out?
+            page = {} if limit is None else {"limit": limit}
             rows = await tx.run(
-                cypher.neighbourhood(flt.kinds, depth),
+                cypher.neighbourhood(flt.kinds, depth, limited=limit is not None),
                 actor_id=actor_id,
-                limit=room + 1,  # one more than there is room for: was anyone left out?
+                **page,
                 **_filter(flt, ends=True),
             )
             found = [row["actor_id"] for row in rows]
+            room = len(found) if limit is None else limit - 1
             truncated = len(found) > room
             members.update(found[:room])
         rows = await tx.run(
@@ -218,18 +216,30 @@ async def paths(
     shortest: bool,
     as_of: date | None,
     limit: int,
+    *,
+    filtered_shortest_path: bool = False,
 ) -> list[Path]:
-    """Factual simple paths from ``source`` to ``target``, shortest first, then by ids."""
+    """Factual simple paths from ``source`` to ``target``, shortest first, then by ids.
+
+    The shortest ones come from ``allShortestPaths`` where the server keeps to its ``WHERE``
+    while searching (Neo4j); elsewhere from simple paths of 1, 2, ... steps, up to the first
+    length that has any, which is the same answer.
+    """
     if source == target or max_length < 1 or _no_kinds(kinds):
         return []
-    rows = await tx.run(
-        cypher.paths(kinds, direction, shortest, max_length),
-        source=source,
-        target=target,
-        modalities=_FACTUAL,
-        as_of=as_of,
-        limit=limit,
-    )
+    params = {"source": source, "target": target, "modalities": _FACTUAL, "as_of": as_of}
+    rows: list[Row] = []
+    if shortest and not filtered_shortest_path:
+        for length in range(1, max_length + 1):
+            rows = await tx.run(
+                cypher.paths(kinds, direction, False, length), **params, limit=limit
+            )
+            if rows:
+                break
+    else:
+        rows = await tx.run(
+            cypher.paths(kinds, direction, shortest, max_length), **params, limit=limit
+        )
     return await _materialise(tx, rows)
 
 

@@ -67,6 +67,13 @@ from graph.stores.base import (
     Subgraph,
 )
 from graph.stores.neo4j import curation, cypher, reads
+from graph.stores.neo4j.capabilities import (
+    PORTABLE,
+    Capabilities,
+    RolledBack,
+    probe_shortest_path,
+    shortest_path_answer,
+)
 from graph.stores.neo4j.cypher import Query
 from graph.stores.neo4j.facts import batches, delete_article, ingest_batch
 from graph.stores.neo4j.rows import Row, Tx
@@ -166,6 +173,7 @@ class Neo4jStore:
         self._driver = driver
         self._owns_driver = driver is None
         self._open = False
+        self.capabilities: Capabilities = PORTABLE
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -230,9 +238,20 @@ class Neo4jStore:
             self._open = True
             for statement in cypher.SCHEMA:  # schema changes cannot share a transaction
                 await self._write("prepare the schema", _runner(statement))
+            self.capabilities = await self._probe()
         except BaseException:
             await self.close()
             raise
+
+    async def _probe(self) -> Capabilities:
+        """Ask the server how it reads the statements whose meaning servers differ on."""
+        try:
+            await self._write("probe the server", probe_shortest_path)
+        except RolledBack as done:
+            return shortest_path_answer(done.rows)
+        except StoreError:  # e.g. a user who may only read: keep to what works everywhere
+            pass
+        return PORTABLE
 
     async def close(self) -> None:
         driver, self._open = self._driver, False
@@ -350,8 +369,10 @@ class Neo4jStore:
     ) -> list[Path]:  # fmt: skip
         """Factual simple paths from ``source`` to ``target``, walked by Cypher."""
         _check_page(limit)
+        filtered = self.capabilities.filtered_shortest_path
         return await self._read("find paths", lambda tx: reads.paths(
-            tx, source, target, kinds, max_length, direction, shortest, as_of, limit
+            tx, source, target, kinds, max_length, direction, shortest, as_of, limit,
+            filtered_shortest_path=filtered,
         ))  # fmt: skip
 
     async def supporters(
