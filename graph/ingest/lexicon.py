@@ -185,6 +185,61 @@ def _leaders(
         yield entry, [(n, Reading.LEADER) for n in (raw["name"], *aliases)]
 
 
+def _communities(data: dict[str, Any]) -> Iterator[tuple[Entry, Iterable[tuple[str, Reading]]]]:
+    """The militia of each clan, tribe or ethnic community in ``communities.yaml``.
+
+    A sub-clan is named alone and with its lineage: the Abgal of the Hawiye give
+    "Abgal clan militia" and "Hawiye-Abgal sub-clan militia".
+    """
+    forms = data.get("forms") or {}
+    for raw in data.get("communities") or ():
+        names = [raw["name"], *_strings(raw.get("aliases"))]
+        lineage = _strings(raw.get("lineage"))
+        chained = ["-".join((*lineage[i:], n)) for n in names for i in range(len(lineage))]
+        full = "-".join((*lineage, raw["name"]))
+        canonical = forms["canonical"][raw.get("type") or "ethnic"].format(community=full)
+        surfaces = {canonical, *_strings(raw.get("also"))}
+        for pattern in forms["surfaces"]:
+            surfaces.update(pattern.format(community=n) for n in (*names, *chained))
+        aliases = tuple(sorted(surfaces - {canonical}))
+        entry = Entry(
+            canonical, ActorKind.FACTION, aliases, countries=_strings(raw.get("countries")),
+            role="militia",
+        )  # fmt: skip
+        yield entry, [(n, Reading.NAME) for n in (canonical, *aliases)]
+
+
+def _state_bodies(
+    states: Iterable[Entry], templates: dict[str, Any], taken: dict[str, Any]
+) -> Iterator[tuple[str, Entry]]:
+    """Names of a state's forces built from ``state_bodies.yaml``: "Police Forces of Kenya",
+    "Nigerien Gendarmerie". A name another entry already holds stays with that entry."""
+    for state in states:
+        for pattern in templates.get("of_state") or ():
+            for name in (state.name, *state.aliases):
+                yield pattern.format(state=name), state
+        for pattern in templates.get("of_demonym") or ():
+            for demonym in state.demonyms:
+                owner = taken.get(demonym)
+                if owner and owner[0][0] is state:  # "Congolese" names one state only
+                    yield pattern.format(demonym=demonym), state
+
+
+def spelling_variants(form: str) -> Iterator[str]:
+    """How news feeds also write a name: without hyphens ("Jaish e Mohammed") or apostrophes
+    ("Peoples Protection Units").
+
+    >>> sorted(spelling_variants("Jama'at al-Ahrar"))
+    ["Jama'at al Ahrar", 'Jamaat al Ahrar', 'Jamaat al-Ahrar']
+    """
+    unhyphened = form.replace("-", " ").replace("  ", " ") if "-" in form.strip("-") else form
+    for spelling in {form, unhyphened}:
+        if "'" in spelling or "\u2019" in spelling:
+            yield spelling.replace("'", "").replace("\u2019", "")
+    if unhyphened != form:
+        yield unhyphened
+
+
 def _triggers() -> Triggers:
     with (DATA_DIR / "triggers.yaml").open(encoding="utf-8") as stream:
         raw = yaml.safe_load(stream)
@@ -199,15 +254,41 @@ def load_lexicon() -> Lexicon:
     sources = (
         _states(_read("states.yaml")),
         _groups(_read("armed_groups.yaml")),
+        _communities(_read_map("communities.yaml")),
         _groups(_read("organizations.yaml")),
         _groups(_read("regions.yaml"), ActorKind.REGION),
         _leaders(_read("leaders.yaml")),
     )
+    explicit: list[tuple[str, Entry, Reading]] = []
     for source in sources:
         for entry, forms in source:
             entries.setdefault(entry.name, entry)
             for form, reading in forms:
-                surfaces.setdefault(form, []).append((entry, reading))
-                if not (form.isupper() and len(form) <= 4):  # "IS" must never match "is"
-                    surfaces.setdefault(form.lower(), []).append((entry, reading))
+                _add_surface(surfaces, form, entry, reading)
+                explicit.append((form, entry, reading))
+    # derived forms come last, so that a name any file spells out keeps its own entry
+    for form, entry, reading in explicit:
+        for variant in spelling_variants(form):
+            if variant not in surfaces:
+                _add_surface(surfaces, variant, entry, reading)
+    states = [e for e in entries.values() if e.kind is ActorKind.STATE]
+    for form, state in _state_bodies(states, _read_map("state_bodies.yaml"), surfaces):
+        if form not in surfaces and form.lower() not in surfaces:
+            _add_surface(surfaces, form, state, Reading.FORCE)
     return Lexicon(entries=entries, surfaces=surfaces, triggers=_triggers())
+
+
+def _add_surface(
+    surfaces: dict[str, list[tuple[Entry, Reading]]], form: str, entry: Entry, reading: Reading
+) -> None:
+    surfaces.setdefault(form, []).append((entry, reading))
+    if not (form.isupper() and len(form) <= 4):  # "IS" must never match "is"
+        surfaces.setdefault(form.lower(), []).append((entry, reading))
+
+
+def _read_map(name: str) -> dict[str, Any]:
+    path = DATA_DIR / name
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as stream:
+        return dict(yaml.safe_load(stream) or {})
