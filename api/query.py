@@ -21,6 +21,12 @@ from api.connections import (
     RelationEdge,
     page_info,
 )
+from api.control import (
+    ControlNode,
+    resolve_control,
+    resolve_control_map,
+    resolve_controlled_by,
+)
 from api.cursors import encode_cursor, start_offset
 from api.errors import translate_store_errors
 from api.types import ActorNode, ArticleNode, Ctx, PathNode, RelationNode, SubgraphNode
@@ -261,6 +267,22 @@ class Query:
                 return await ctx.store.count_articles()
 
         return ArticleConnection(edges=edges, page_info=pinfo, count=count)
+
+    @strawberry.field(description="Who holds a place as of a day (null: no such place).")
+    async def control(
+        self, info: Ctx, place: strawberry.ID, as_of: date | None = None
+    ) -> ControlNode | None:
+        return await resolve_control(info, str(place), as_of)
+
+    @strawberry.field(description="The places an actor holds as of a day.")
+    async def controlled_by(
+        self, info: Ctx, actor: strawberry.ID, as_of: date | None = None
+    ) -> list[ControlNode]:
+        return await resolve_controlled_by(info, str(actor), as_of)
+
+    @strawberry.field(description="Every place reported taken, with its holder as of a day.")
+    async def control_map(self, info: Ctx, as_of: date | None = None) -> list[ControlNode]:
+        return await resolve_control_map(info, as_of)
 
     @strawberry.field(description="How many articles, actors, relations and evidence are stored.")
     async def stats(self, info: Ctx) -> Stats:

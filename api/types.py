@@ -19,6 +19,8 @@ from api.context import Context
 from graph.model import (
     Actor,
     ActorKind,
+    DatePrecision,
+    EventDate,
     Evidence,
     Location,
     Modality,
@@ -31,6 +33,7 @@ __all__ = [
     "ActorNode",
     "ArticleNode",
     "CurationNode",
+    "EventDateNode",
     "EvidenceNode",
     "LocationNode",
     "PathNode",
@@ -45,6 +48,7 @@ strawberry.enum(RelationKind, name="RelationKind", description="What one actor d
 strawberry.enum(Modality, name="Modality", description="How firmly the source states a relation.")
 strawberry.enum(Direction, name="Direction", description="Which way to follow relations.")
 strawberry.enum(IngestStatus, name="IngestStatus", description="What ingesting an article did.")
+strawberry.enum(DatePrecision, name="DatePrecision", description="How exact an event date is.")
 
 #: Relations that do not say the backing happens: they do not make an actor a backer.
 NOT_BACKING = frozenset({Modality.DENIED, Modality.HYPOTHETICAL})
@@ -90,12 +94,36 @@ class ArticleNode:
         )
 
 
+@strawberry.type(
+    name="EventDate",
+    description="When a reported event happened, as the article's words (or its date) tell.",
+)
+class EventDateNode:
+    start: date = strawberry.field(description="The first day the event may have happened on.")
+    end: date | None = strawberry.field(
+        description="The last day it may have happened on; null for an open span ('since May')."
+    )
+    precision: DatePrecision
+    text: str = strawberry.field(
+        description="The words that gave the date, or 'publication date' when none did."
+    )
+
+    @classmethod
+    def of(cls, event: EventDate | None) -> EventDateNode | None:
+        if event is None:
+            return None
+        return cls(start=event.start, end=event.end, precision=event.precision, text=event.text)
+
+
 @strawberry.type(name="Evidence", description="One sentence that reports a relation.")
 class EvidenceNode:
     sentence: str
     start: int = strawberry.field(description="Character offset of the sentence in the article.")
     end: int
     trigger: str = strawberry.field(description="The word that signalled the relation.")
+    event_date: EventDateNode | None = strawberry.field(
+        description="When the event this sentence reports happened; null if the article is undated."
+    )
     article_id: strawberry.Private[str]
 
     @strawberry.field(description="The article; null if it was deleted meanwhile.")
@@ -110,6 +138,7 @@ class EvidenceNode:
             start=ev.start,
             end=ev.end,
             trigger=ev.trigger,
+            event_date=EventDateNode.of(ev.event_date),
             article_id=ev.article_id,
         )
 
@@ -134,6 +163,10 @@ class RelationNode:
     modality: Modality
     first_reported: date | None
     last_reported: date | None
+    event_date: EventDateNode | None = strawberry.field(
+        description="When it happened: the best-dated of its reports (words before the "
+        "publication date, then the finer precision, then the earlier day)."
+    )
     article_count: int
     evidence: list[EvidenceNode]
     source_id: strawberry.Private[str]
@@ -156,6 +189,7 @@ class RelationNode:
             modality=rel.modality,
             first_reported=rel.first_reported,
             last_reported=rel.last_reported,
+            event_date=EventDateNode.of(rel.event_date),
             article_count=rel.article_count,
             evidence=[EvidenceNode.of(e) for e in rel.evidence],
             source_id=rel.source,

@@ -12,7 +12,7 @@ from graph.model import Relation, RelationKind
 from graph.queries.control import Control, control_of, held_by
 from graph.stores.base import GraphStore, RelationFilter
 
-__all__ = ["captures_of", "control", "controlled_by"]
+__all__ = ["captures_of", "control", "control_map", "controlled_by"]
 
 PAGE = 500
 _CAPTURES = frozenset({RelationKind.CAPTURES})
@@ -35,6 +35,13 @@ async def captures_of(store: GraphStore, place: str) -> list[Relation]:
 async def control(store: GraphStore, place: str, as_of: date | None = None) -> Control:
     """Who holds ``place`` as of ``as_of`` (``None``: as of the latest report)."""
     return control_of(place, await captures_of(store, place), as_of)
+
+
+async def control_map(store: GraphStore, as_of: date | None = None) -> list[Control]:
+    """Every place anyone is reported to have taken, and its holder as of ``as_of``."""
+    captures = await _all(store, RelationFilter(kinds=_CAPTURES))
+    places = sorted({r.target for r in captures})
+    return [control_of(place, captures, as_of) for place in places]
 
 
 async def controlled_by(store: GraphStore, actor: str, as_of: date | None = None) -> list[Control]:
