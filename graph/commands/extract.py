@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from graph.export import event_date_record
 from graph.ingest.readers import ReadFailure, read_articles
 from graph.model import Actor, Extraction, Relation
 from graph.settings import Settings
@@ -55,6 +56,7 @@ def relation_json(rel: Relation) -> dict[str, Any]:
         "modality": rel.modality.value,
         "confidence": rel.confidence,
         "date": rel.first_reported.isoformat() if rel.first_reported else None,
+        "event_date": event_date_record(rel.event_date),
         "evidence": [
             {
                 "article": e.article_id,
@@ -65,6 +67,7 @@ def relation_json(rel: Relation) -> dict[str, Any]:
                 "source_text": e.source_text,
                 "target_text": e.target_text,
                 "extractor": e.extractor_version,
+                "event_date": event_date_record(e.event_date),
             }
             for e in rel.evidence
         ],

@@ -96,3 +96,14 @@ def test_readable_output_names_holder_date_and_sentence(cli: CLI, war_store: str
 def test_an_unknown_place_fails_with_a_hint(cli: CLI, war_store: str, tmp_path: Path) -> None:
     run = cli("control", "Atlantis", "--store", war_store)
     assert run.code == 1 and "Atlantis" in run.err
+
+
+def test_extract_json_gives_each_relation_and_report_its_event_date(cli: CLI) -> None:
+    run = cli("extract", str(CORPUS), "--json")
+    assert run.code == 0
+    (war_02,) = [a for a in json.loads(run.out)["articles"] if a["id"] == "war-02"]
+    (recapture,) = [r for r in war_02["relations"] if r["kind"] == "CAPTURES"]
+    expected = {"start": "2024-11-09", "end": "2024-11-09", "precision": "day",
+                "text": "on Saturday"}  # fmt: skip
+    assert recapture["event_date"] == expected
+    assert [e["event_date"] for e in recapture["evidence"]] == [expected]
