@@ -24,6 +24,7 @@ __all__ = [
     "vendor_graphiql",
     "vendor_react",
     "vendor_react_dom",
+    "vendor_world_atlas",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,12 +74,23 @@ def vendor_react_dom() -> list[Copy]:
     ]
 
 
+def vendor_world_atlas() -> list[Copy]:
+    """Natural Earth's 1:50m country outlines as TopoJSON, the map page's base (ISC; the
+    Natural Earth data is in the public domain, as its README says)."""
+    return [
+        ("world-atlas/countries-50m.json", "world-atlas/countries-50m.json"),
+        ("world-atlas/LICENSE", "world-atlas/LICENSE"),
+        ("world-atlas/README.md", "world-atlas/README.md"),
+    ]
+
+
 #: One entry per vendored package; add a function above and list it here.
 VENDORS: dict[str, Callable[[], list[Copy]]] = {
     "cytoscape": vendor_cytoscape,
     "graphiql": vendor_graphiql,
     "react": vendor_react,
     "react-dom": vendor_react_dom,
+    "world-atlas": vendor_world_atlas,
 }
 
 
