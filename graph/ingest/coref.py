@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from graph.ingest.lexicon import Entry
 from graph.ingest.mention_types import Mention, Mentions
 from graph.ingest.resolved import ACTOR_KINDS, Resolved
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
-__all__ = ["force_antecedent", "is_definite", "place_antecedent"]
+__all__ = ["force_antecedent", "is_definite", "place_antecedent", "pro_side_militia"]
 
 TOWN_WORDS = word_set("town_words")
 AREA_WORDS = word_set("area_words")
 BARE_FORCES = word_set("bare_force_nouns")
+MILITIA_WORDS = word_set("militia_words")
 # A description that points back: "the village", "that town", "the same area"
 DEFINITE_DETS = frozenset({"the", "that", "this", "these", "those"})
 ANTECEDENT_SENTENCES = 4
@@ -95,3 +97,24 @@ def force_antecedent(doc: Doc, mentions: Mentions, token: Token) -> list[Resolve
 def _inside(doc: Doc, mention: Mention, token: Token) -> bool:
     """A mention inside the description's own phrase is not its antecedent."""
     return token.left_edge.i <= mention.start <= token.right_edge.i
+
+
+def pro_side_militia(token: Token) -> list[Resolved]:
+    """'pro-government militia members', 'pro-Turkish militias': armed men who side with X
+    without being X's forces: a faction of their own, under the name monitors give it
+    ('Militia (Pro-Government)')."""
+    words = [token, *(c for c in token.children if c.dep_ == "compound")]
+    if not any(w.lower_ in MILITIA_WORDS for w in words):
+        return []
+    doc = token.doc
+    for child in token.children:
+        if child.lower_ != "pro" or child.i + 2 >= token.i or doc[child.i + 1].text != "-":
+            continue
+        side = doc[child.i + 2]
+        if not side.is_alpha:
+            continue
+        name = f"pro-{side.text} militia"
+        label = f"Militia (Pro-{side.text[:1].upper()}{side.text[1:]})"
+        entry = Entry(name, ActorKind.FACTION, (label, f"pro-{side.text} militias"))
+        return [Resolved(entry, name)]
+    return []

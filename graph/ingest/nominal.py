@@ -27,6 +27,12 @@ IMPACT_VERBS = word_set("impact_verbs")
 CASUALTY_VERBS = word_set("casualty_verbs")
 SERIES_NOUNS = word_set("series_nouns")
 SETTLEMENT_WORDS = word_set("settlement_heads")
+# Prepositions that hang an event on the clause it explains: "killed during clashes with X",
+# "were wounded following an attack by Y", "in an ambush".
+EVENT_PREPS = frozenset({"with", "in", "during", "amid", "following", "after", "by"})
+# Of those, the ones whose clause's subject takes part in the event: "X killed Y in an ambush",
+# "were killed during clashes with X"; not "X issued a warning following attacks in Paris".
+CLAUSE_PREPS = frozenset({"with", "in", "during", "amid"})
 
 
 class NominalPatterns:
@@ -62,7 +68,7 @@ class NominalPatterns:
             targets = self._noun_targets(noun, kind)
             if not targets:
                 continue
-            for agent in self._noun_agents(noun, ctx):
+            for agent in self._noun_agents(noun, ctx, kind):
                 for target in targets:
                     yield from self._pair(kind, agent, target, noun, 0.75, ctx, {})
 
@@ -94,7 +100,7 @@ class NominalPatterns:
         return self._noun_target(noun)
 
     def _noun_target(self, noun: Token) -> list[Token]:
-        targets = prep_objects(noun, self.target_preps)
+        targets = prep_objects(noun, self.target_preps) + explained_casualties(noun)
         series = series_head(noun)
         if not targets and series is not None:  # "hundreds of strikes ... against X"
             targets = prep_objects(series, self.target_preps)
@@ -142,11 +148,13 @@ class NominalPatterns:
         """'fighting between the army and the RSF': both sides, in order."""
         return prep_objects(noun, {"between"})
 
-    def _noun_agents(self, noun: Token, ctx: Context) -> list[Token]:
+    def _noun_agents(
+        self, noun: Token, ctx: Context, kind: RelationKind = RelationKind.STRIKES
+    ) -> list[Token]:
         between = self._between(noun)
         if len(between) > 1:
             return between[:1]
-        agents = prep_objects(noun, {"by", "from"})
+        agents = prep_objects(noun, {"by", "from"}) + placed_by(noun)
         if noun.head.lower_ == "with":  # "with the support of Wagner fighters"
             agents += prep_objects(noun, {"of"})
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
@@ -163,8 +171,14 @@ class NominalPatterns:
         pronoun_poss = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
         if not agents or pronoun_poss:
             governor = self._governing_verb(noun)
-            if governor is not None:
+            if governor is not None and governor.lemma_ == "die":
+                # "troops died in an ambush": the dead did not carry it out, but they were
+                # one side of a clash ("died during clashes with X")
+                agents = casualties(governor) if kind is RelationKind.FIGHTS else agents
+            elif governor is not None:
                 agents = self._subjects(governor) or agents
+                if not agents and kind is RelationKind.FIGHTS:
+                    agents = casualties(governor)  # "were killed during clashes with X"
                 if governor.lemma_ in self.receive_verbs:  # "X received support from Y"
                     return prep_objects(governor, {"from"}) or agents
         return agents
@@ -180,11 +194,43 @@ class NominalPatterns:
             return head
         if noun.dep_ == "dobj" and head.pos_ == "VERB":
             return head
-        if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("with", "in"):
+        if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in CLAUSE_PREPS:
             return head.head
         if noun.dep_ == "attr":
             return head
         return None
+
+
+def placed_by(noun: Token) -> list[Token]:
+    """'a bomb planted by the Taliban', 'a Taliban-planted IED', 'shells fired by the army':
+    who set or fired the weapon a participle describes."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.tag_ != "VBN" or child.dep_ not in ("acl", "amod"):
+            continue
+        found += prep_objects(child, {"by"}, deps=("agent", "prep"))
+        found += [c for c in child.children if c.dep_ in ("npadvmod", "compound")]
+    return found
+
+
+def casualties(verb: Token) -> list[Token]:
+    """Who a casualty verb says was killed or wounded: 'killed five soldiers', 'three
+    policemen were wounded'."""
+    if verb.lemma_ not in CASUALTY_VERBS:
+        return []
+    deps = ("nsubj",) if verb.lemma_ == "die" else ("dobj", "nsubjpass")
+    return [o for c in verb.children if c.dep_ in deps for o in with_conj(c)]
+
+
+def explained_casualties(noun: Token) -> list[Token]:
+    """'an airstrike killed five fighters', 'were killed following an attack by X': the
+    dead and wounded of the event the noun names are among its targets."""
+    head = noun.head
+    if noun.dep_ in SUBJECT_DEPS:
+        return casualties(head)
+    if noun.dep_ == "pobj" and head.lower_ in EVENT_PREPS and head.dep_ == "prep":
+        return casualties(head.head)
+    return []
 
 
 def series_head(noun: Token) -> Token | None:

@@ -188,6 +188,7 @@ class PlaceResolver:
     def _area(self, token: Token) -> Resolved:
         """An unnamed area described relative to a place: 'districts south of Marib'."""
         keep = [
+            *(t for c in token.children if c.dep_ == "poss" for t in c.subtree),
             token,
             *(
                 t
@@ -195,7 +196,7 @@ class PlaceResolver:
                 if c.dep_ in ("prep", "advmod", "amod") and c.i > token.i
                 for t in c.subtree
             ),
-        ]
+        ]  # "Syria's border with Lebanon"
         words = sorted((t for t in keep if t.dep_ not in ("punct", "cc")), key=lambda t: t.i)
         text = " ".join(t.text for t in words[:8])
         return Resolved(Entry(text, ActorKind.REGION, (text,)), text)

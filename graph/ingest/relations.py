@@ -16,11 +16,13 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from graph.ingest.coref import is_definite
 from graph.ingest.lexicon import Triggers
-from graph.ingest.nominal import SUBJECT_DEPS, NominalPatterns
+from graph.ingest.nominal import SUBJECT_DEPS, NominalPatterns, placed_by
 from graph.ingest.nominal import prep_objects as _prep_objects
 from graph.ingest.nominal import with_conj as _with_conj
 from graph.ingest.resolve import ACTOR_KINDS, Context, Resolved
+from graph.ingest.targets import located
 from graph.ingest.words import word_set
 from graph.model import ActorKind, RelationKind
 
@@ -60,6 +62,24 @@ class RelationReader(NominalPatterns):
         self.materiel = triggers.words("materiel_nouns") | self.nouns[RelationKind.BACKS]
 
     def read(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
+        """Every relation the sentence states; a strike on a named actor is not also a strike
+        on the place where it fell ('killed five Taliban fighters in Nad Ali')."""
+        found = list(self._read(sent, ctx))
+        hit_actors = {
+            c.trigger.i
+            for c in found
+            if c.kind is RelationKind.STRIKES and c.target.entry.kind in ACTOR_KINDS
+        }
+        for cand in found:
+            if (
+                cand.kind is RelationKind.STRIKES
+                and cand.trigger.i in hit_actors
+                and cand.target.entry.kind not in ACTOR_KINDS
+            ):
+                continue
+            yield cand
+
+    def _read(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
         for token in sent:
             if token.pos_ in ("VERB", "AUX") or (token.tag_ == "VBN" and token.dep_ == "amod"):
                 yield from self._verbal(token, ctx)
@@ -143,6 +163,14 @@ class RelationReader(NominalPatterns):
             for c in verb.children
             if c.dep_ in OBJECT_DEPS or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
         ]  # npadvmod: "threatened to strike Haifa"
+        if not objects:  # "ambushed and killed a patrol": the object both verbs share
+            objects = [
+                o
+                for c in verb.children
+                if c.dep_ == "conj" and c.pos_ == "VERB"
+                for o in c.children
+                if o.dep_ in OBJECT_DEPS
+            ]
         if not objects:  # "struck RSF convoys moving toward X", parsed as a clause
             objects = [
                 n
@@ -302,7 +330,10 @@ class RelationReader(NominalPatterns):
             target = token.head
         if backer is None or backer.entry.kind not in ACTOR_KINDS:
             return
-        for patient in ctx.actors(target) or []:
+        definite = is_definite(target) or any(c.dep_ == "poss" for c in target.children)
+        for patient in [r for r in ctx.actors(target) if definite or not r.generic]:
+            # "the Iran-backed group" is the group named before; "US-backed militias" with
+            # no name given are no one the graph knows
             yield from self._emit(RelationKind.BACKS, backer, patient, token, 0.85)
 
     # ---- pairing -----------------------------------------------------------------------------
@@ -318,12 +349,23 @@ class RelationReader(NominalPatterns):
         opts: dict[str, Any],
     ) -> Iterator[Candidate]:
         sources = ctx.actors(agent) or ctx.modifier(agent)
+        if not sources and agent.pos_ == "NOUN":  # "hit by a Taliban-planted IED"
+            sources = [
+                r for a in placed_by(agent) + _prep_objects(agent, {"by"}) for r in ctx.actors(a)
+            ]
         if kind in (RelationKind.BACKS, RelationKind.FIGHTS):
             targets = ctx.actors(patient)
         elif kind is RelationKind.CAPTURES:
             targets = ctx.places(patient)
+            if patient.lower_ in ctx.settlement_nouns | ctx.facility_nouns:
+                targets = located(targets, patient, trigger, ctx, owners=False)
+        elif opts.get("actor_object"):
+            targets = [r for r in ctx.actors(patient) if r.entry.kind is not ActorKind.PERSON]
+            mention = ctx.mentions.at(patient.i)
+            if mention is not None and mention.entry.kind is ActorKind.PERSON:
+                targets.append(Resolved(mention.entry, mention.text))
         else:
-            targets = self._strike_targets(patient, ctx)
+            targets = located(self._strike_targets(patient, ctx), patient, trigger, ctx)
         for source in sources:
             for target in targets:
                 yield from self._emit(

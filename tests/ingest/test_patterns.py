@@ -9,7 +9,8 @@ def edges(found: set[tuple[str, str, str, str]]) -> set[tuple[str, str, str]]:
 
 def test_active_voice_strike_with_demonym_agent(extract):
     found = edges(extract("Ukrainian drones struck an ammunition depot in Belgorod overnight."))
-    assert ("Ukraine", "STRIKES", "ammunition depot") in found
+    # an unnamed target is not a node: the strike goes to the named place it stood in
+    assert found == {("Ukraine", "STRIKES", "Belgorod")}
 
 
 def test_passive_voice_backing(extract):
@@ -126,7 +127,7 @@ def test_members_of_a_group_stand_for_it(extract):
     found = edges(
         extract("Fighters of the Allied Democratic Forces attacked a hospital in Lubero.")
     )
-    assert ("Allied Democratic Forces", "STRIKES", "hospital") in found
+    assert found == {("Allied Democratic Forces", "STRIKES", "Lubero")}
 
 
 def test_claimed_responsibility_is_the_perpetrator_reporting(extract):

@@ -1,0 +1,101 @@
+"""Unnamed targets: 'a power plant in Kharkiv', 'an ammunition depot at Saky airbase',
+'farms in Hays district'.
+
+What was hit is not a node of the graph unless it has a name: the relation goes to the named
+place it stands in, and the words that described it stay on the evidence as the target text
+(the target detail). An unnamed target with no named place around it gives no edge.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from graph.ingest.resolved import ACTOR_KINDS, Resolved
+from graph.ingest.words import word_set
+from graph.model import ActorKind
+
+if TYPE_CHECKING:
+    from graph.ingest.resolve import Context
+
+__all__ = ["is_named", "located"]
+
+# "in Kharkiv", "at Saky airbase", "near Bakhmut", "outside Goma", "of the town of Babanusa"
+LOCATING_PREPS = word_set("locating_preps")
+INSIDE_PREPS = word_set("containing_preps")
+MAX_DEPTH = 3
+RELATIVE_WORDS = word_set("directions") | {"border", "frontier", "with"}
+
+
+def is_named(resolved: Resolved) -> bool:
+    """A named actor or place; 'airport', 'convoy' or 'villages north of Aleppo' are not."""
+    entry = resolved.entry
+    if entry.kind in ACTOR_KINDS or entry.kind is ActorKind.PERSON:
+        return True
+    if entry.location is not None or entry.name[:1].isupper():
+        return True
+    # "districts south of Marib", "Syria's border with Lebanon": named by where they lie
+    # relative to a named place; "a village in northern Syria" is only somewhere inside one
+    words = entry.name.split()
+    return any(w[:1].isupper() for w in words) and bool(set(words) & RELATIVE_WORDS)
+
+
+def located(
+    found: list[Resolved], patient: Token, trigger: Token, ctx: Context, *, owners: bool = True
+) -> list[Resolved]:
+    """Named targets as they are; an unnamed one (or none at all) replaced by the named places
+    it stands in. The target text keeps the description of what was hit."""
+    named = [r for r in found if is_named(r)]
+    if named or not _describes_target(patient, ctx):
+        return named
+    # "their hideouts" after a strike verb may point at either side: only a named owner counts
+    pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in patient.children)
+    owned = ctx.actors(patient) if owners and patient.pos_ == "NOUN" and not pronoun else []
+    if owned:  # a strike on "an army convoy" or "their hideouts" hits the owner
+        return owned
+    detail = found[0].surface if found else patient.text
+    preps = LOCATING_PREPS if owners else INSIDE_PREPS  # a town near X taken is not X taken
+    places = _places_under(patient, ctx, MAX_DEPTH, preps) or _places_of_event(trigger, ctx, preps)
+    return [Resolved(p.entry, detail, generic=p.generic, alias=False) for p in places]
+
+
+def _describes_target(patient: Token, ctx: Context) -> bool:
+    """An unresolved word is a target description when it is a noun: 'farms', 'a civilian
+    house', 'seven civilians' (hit where they were); not a pronoun or a number."""
+    return patient.pos_ in ("NOUN", "PROPN")
+
+
+def _places_under(
+    token: Token, ctx: Context, depth: int, preps: frozenset[str] = LOCATING_PREPS
+) -> list[Resolved]:
+    """Named places in the prepositional phrases of a noun: 'a depot at Saky airbase'."""
+    if depth == 0:
+        return []
+    for owner in token.children:  # "Tripoli's airport", "the Kharkiv power plant"
+        if owner.dep_ in ("poss", "compound") and owner.pos_ == "PROPN":
+            named = [p for p in ctx.places(owner) if is_named(p)]
+            if named:
+                return named
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.ent_type_ in ("DATE", "TIME"):
+                continue  # "on August 24" says when, not where
+            named = [p for p in ctx.places(obj) if is_named(p)]
+            if named:
+                return named
+            deeper = _places_under(obj, ctx, depth - 1, preps)
+            if deeper:
+                return deeper
+    return []
+
+
+def _places_of_event(trigger: Token, ctx: Context, preps: frozenset[str]) -> list[Resolved]:
+    """'shelled and destroyed a mosque in Balkh district': where the event itself was."""
+    for event in (trigger, trigger.head if trigger.dep_ in ("conj", "advcl") else trigger):
+        found = _places_under(event, ctx, MAX_DEPTH, preps)
+        if found:
+            return found
+    return []
