@@ -18,6 +18,7 @@ from graphql import GraphQLError
 from graph.errors import (
     BadInputError,
     NotFoundError,
+    StoreReadOnlyError,
     StoreUnavailableError,
     TransientStoreError,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "ApiError",
     "BadUserInput",
     "NotFound",
+    "StoreReadOnly",
     "StoreUnavailable",
     "Unauthenticated",
     "should_mask_error",
@@ -70,6 +72,12 @@ class StoreUnavailable(ApiError):
     code = "STORE_UNAVAILABLE"
 
 
+class StoreReadOnly(ApiError):
+    """The store can be read but not written."""
+
+    code = "STORE_READ_ONLY"
+
+
 @contextmanager
 def translate_store_errors() -> Iterator[None]:
     """Turn the store's expected errors into client-facing ones; anything else propagates."""
@@ -79,6 +87,8 @@ def translate_store_errors() -> Iterator[None]:
         raise NotFound(str(exc)) from exc
     except BadInputError as exc:
         raise BadUserInput(str(exc)) from exc
+    except StoreReadOnlyError as exc:
+        raise StoreReadOnly("The graph store is read-only: nothing can be changed.") from exc
     except StoreUnavailableError as exc:
         log.error("store unavailable: %s", exc)
         raise StoreUnavailable("The graph store is unreachable; try again later.") from exc

@@ -27,6 +27,7 @@ from api.results import (
     EmptyText,
     IngestOutcome,
     IngestSuccess,
+    StoreReadOnly,
     TextTooLarge,
 )
 from api.types import ActorNode, Ctx, CurationNode, actor_nodes, relation_nodes
@@ -37,12 +38,15 @@ from api.validate import (
     title_problem,
     url_problem,
 )
-from graph.errors import BadInputError, NotFoundError
+from graph.errors import BadInputError, NotFoundError, StoreReadOnlyError
 from graph.ingest.readers import check_text
 from graph.model import ActorKind, Article
 from graph.stores.base import CurationRecord
 
 __all__ = ["Mutation"]
+
+
+READ_ONLY = "The graph store is read-only: this server can answer queries but store nothing."
 
 
 def guarded(resolver: Callable[..., Awaitable[object]]) -> Any:
@@ -120,6 +124,8 @@ async def _ingest(
     problem = _ingest_problem(text, ctx.settings.max_text_chars, id, title, url)
     if problem is not None:
         return problem
+    if ctx.store.read_only:  # say so before spending seconds on the extraction
+        return StoreReadOnly(message=READ_ONLY)
     try:  # the readers' own check (binary text), and the same stripping as the CLI does
         text = check_text(text, max_chars=ctx.settings.max_text_chars)
     except BadInputError as exc:
@@ -132,6 +138,8 @@ async def _ingest(
             result = await ctx.store.ingest(extraction)
         except BadInputError as exc:
             return BadInput(message=str(exc))
+        except StoreReadOnlyError:  # it became read-only since the server started
+            return StoreReadOnly(message=READ_ONLY)
         stored = await ctx.store.get_actors([a.id for a in extraction.actors])
     actors = [s or a for s, a in zip(stored, extraction.actors, strict=True)]
     return IngestSuccess(

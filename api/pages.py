@@ -54,16 +54,19 @@ async def index(request: Request) -> Response:
 
 
 async def health(request: Request) -> Response:
-    """200 with status "ok" when the store answers a ping, else 503 with "degraded"."""
+    """200 with status "ok" when the store answers a ping, else 503 with "degraded"; a store
+    that answers but cannot be written gives 200 with status "read-only" (queries work)."""
     handle = request.state.handle
     try:
         opened = await asyncio.wait_for(handle.ensure_open(), HEALTH_TIMEOUT_S)
         reachable = opened and bool(await asyncio.wait_for(handle.store.ping(), HEALTH_TIMEOUT_S))
     except Exception:  # any failure to ping is the answer itself, not a server error
         reachable = False
+    read_only = reachable and handle.store.read_only
     body = {
-        "status": "ok" if reachable else "degraded",
-        "store": "reachable" if reachable else "unreachable",
+        "status": "read-only" if read_only else "ok" if reachable else "degraded",
+        "store": "read-only" if read_only else "reachable" if reachable else "unreachable",
+        "writable": reachable and not read_only,
         "backend": "neo4j" if request.app.state.settings.is_neo4j else "embedded",
         "extractor": "loaded" if request.state.extractor.loaded else "not loaded",
         "version": _version(),

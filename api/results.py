@@ -25,6 +25,7 @@ __all__ = [
     "EmptyText",
     "IngestOutcome",
     "IngestSuccess",
+    "StoreReadOnly",
     "TextTooLarge",
     "UserError",
 ]
@@ -48,6 +49,11 @@ class EmptyText(UserError):
 
 @strawberry.type(description="An argument is malformed; the message says which and why.")
 class BadInput(UserError):
+    pass
+
+
+@strawberry.type(description="The graph store can be read but not written; nothing was stored.")
+class StoreReadOnly(UserError):
     pass
 
 
@@ -90,7 +96,8 @@ class CurationSuccess:
 
 
 IngestOutcome = Annotated[
-    IngestSuccess | TextTooLarge | EmptyText | BadInput, strawberry.union("IngestResult")
+    IngestSuccess | TextTooLarge | EmptyText | BadInput | StoreReadOnly,
+    strawberry.union("IngestResult"),
 ]
 DeleteOutcome = Annotated[DeleteSuccess | ArticleNotFound, strawberry.union("DeleteResult")]
 CurationOutcome = Annotated[

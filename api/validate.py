@@ -7,9 +7,10 @@ characters), so junk never reaches the graph where a page would have to display 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from urllib.parse import urlsplit
+
+from graph.article_ids import ARTICLE_ID, ARTICLE_ID_RULE
 
 __all__ = [
     "MAX_NAME_CHARS",
@@ -26,7 +27,6 @@ MAX_TITLE_CHARS = 1_000
 MAX_URL_CHARS = 2_000
 MAX_SPLIT_NAMES = 20
 
-ARTICLE_ID = re.compile(r"[\w.:/@+\-]{1,200}")
 #: Characters that never occur in the name of a faction, place or person.
 NOT_IN_NAMES = frozenset("<>{}[];=\\|`$")
 
@@ -50,12 +50,11 @@ def name_problem(value: str, argument: str) -> str | None:
 
 
 def article_id_problem(value: str) -> str | None:
-    """Why ``value`` cannot be an article id: ids are letters, digits and ``. : / @ + - _``."""
+    """Why ``value`` cannot be an article id, by the rule the command line applies too."""
     if ARTICLE_ID.fullmatch(value):
         return None
     return (
-        "'id' must be 1 to 200 letters, digits or . : / @ + - _ "
-        f"(got {value[:40]!r}); leave it out to use the text's hash."
+        f"'id' must be {ARTICLE_ID_RULE} (got {value[:40]!r}); leave it out to use the text's hash."
     )
 
 

@@ -8,6 +8,7 @@ __all__ = [
     "ConfigError",
     "NotFoundError",
     "StoreError",
+    "StoreReadOnlyError",
     "StoreUnavailableError",
     "TransientStoreError",
 ]
@@ -31,6 +32,10 @@ class NotFoundError(ActorGraphError):
 
 class StoreError(ActorGraphError):
     """The store refused or failed an operation."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The store can be read but not written: a read-only file, folder or server."""
 
 
 class StoreUnavailableError(StoreError):

@@ -112,4 +112,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"undo with: actorgraph curate undo {record.id}")
         return 0
 
-    return run_with_store(args, action)
+    return run_with_store(args, action, read_only=args.action == "log")

@@ -74,4 +74,4 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
 
-    return run_with_store(args, action)
+    return run_with_store(args, action, read_only=True)

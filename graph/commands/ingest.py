@@ -19,7 +19,7 @@ from tqdm import tqdm
 from graph.commands.batch import BatchExtractor, extract_each
 from graph.commands.common import add_store_argument, settings_from_args
 from graph.commands.runner import EXIT_FAILURES, run_with_store
-from graph.errors import ActorGraphError, StoreUnavailableError
+from graph.errors import ActorGraphError, StoreReadOnlyError, StoreUnavailableError
 from graph.ingest.readers import ReadFailure, read_articles
 from graph.model import Article, Extraction
 from graph.stores.base import GraphStore, IngestStatus
@@ -122,8 +122,8 @@ def _articles_only(items: Iterable[Article | ReadFailure], tally: Tally) -> Iter
 async def _store_one(store: GraphStore, extraction: Extraction, tally: Tally) -> None:
     try:
         result = await store.ingest(extraction)
-    except StoreUnavailableError:
-        raise  # the store is gone: no later article would fare better
+    except (StoreUnavailableError, StoreReadOnlyError):
+        raise  # the store is gone or cannot be written: no later article would fare better
     except ActorGraphError as exc:
         tally.failures.append(ReadFailure(f"article {extraction.article.id}", str(exc)))
         return

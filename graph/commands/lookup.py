@@ -52,4 +52,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"({len(actors)} of {total}; raise --limit to see more)")
         return 0
 
-    return run_with_store(args, action)
+    return run_with_store(args, action, read_only=True)

@@ -88,4 +88,4 @@ def run(args: argparse.Namespace) -> int:
             print("\n".join(render_path(number, path)))
         return 0
 
-    return run_with_store(args, action)
+    return run_with_store(args, action, read_only=True)

@@ -10,7 +10,13 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 
 from graph.commands.common import settings_from_args
-from graph.errors import BadInputError, ConfigError, NotFoundError, StoreUnavailableError
+from graph.errors import (
+    BadInputError,
+    ConfigError,
+    NotFoundError,
+    StoreReadOnlyError,
+    StoreUnavailableError,
+)
 from graph.model import Actor, slugify
 from graph.settings import Settings
 from graph.stores import open_store
@@ -39,8 +45,8 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
 
 
-async def _with_store(settings: Settings, action: StoreAction) -> int:
-    store = open_store(settings)
+async def _with_store(settings: Settings, action: StoreAction, read_only: bool) -> int:
+    store = open_store(settings, read_only=read_only)
     await store.open()
     try:
         return await action(store)
@@ -48,16 +54,21 @@ async def _with_store(settings: Settings, action: StoreAction) -> int:
         await store.close()
 
 
-def run_with_store(args: argparse.Namespace, action: StoreAction) -> int:
+def run_with_store(
+    args: argparse.Namespace, action: StoreAction, *, read_only: bool = False
+) -> int:
     """Open the store named by ``--store`` (or the environment), run ``action``, close it.
 
-    A store that cannot be opened is reported on one line with exit code 2; every other
-    :class:`~graph.errors.ActorGraphError` goes up to the CLI, which reports it with exit code 1.
+    ``read_only``, for commands that only read: the store is neither created (a mistyped path
+    is an error, not an empty graph) nor written, so a read-only store in a read-only folder
+    serves them. A store that cannot be opened or written is reported on one line with exit
+    code 2; every other :class:`~graph.errors.ActorGraphError` goes up to the CLI, which
+    reports it with exit code 1.
     """
     settings = settings_from_args(args)
     try:
-        return asyncio.run(_with_store(settings, action))
-    except (ConfigError, StoreUnavailableError) as exc:
+        return asyncio.run(_with_store(settings, action, read_only))
+    except (ConfigError, StoreUnavailableError, StoreReadOnlyError) as exc:
         print(f"actorgraph {args.command}: {exc}", file=sys.stderr)
         return EXIT_STORE
 

@@ -39,4 +39,4 @@ def run(args: argparse.Namespace) -> int:
         print(format_stats(await store.stats()))
         return 0
 
-    return run_with_store(args, action)
+    return run_with_store(args, action, read_only=True)

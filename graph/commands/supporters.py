@@ -64,4 +64,4 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(lines))
         return 0
 
-    return run_with_store(args, action)
+    return run_with_store(args, action, read_only=True)

@@ -26,11 +26,12 @@ def _check_neo4j_url(url: str) -> None:
         raise ConfigError(f"the Neo4j URL {url!r} names no host (e.g. neo4j://localhost:7687)")
 
 
-def open_store(settings: Settings) -> GraphStore:
+def open_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
     """The store ``settings.store`` names, not yet opened (``await store.open()``).
 
     A ``neo4j://``, ``neo4j+s://`` or ``bolt://`` URL gives the Neo4j store; anything else is a
     file path for the embedded store. Another URL scheme (``http://...``) is a ConfigError.
+    ``read_only``: the embedded store opens its file only to read, and never creates one.
     """
     location = settings.store.strip()
     if not location:
@@ -51,4 +52,4 @@ def open_store(settings: Settings) -> GraphStore:
         )
     from graph.stores.sqlite.store import EmbeddedStore
 
-    return EmbeddedStore(location)
+    return EmbeddedStore(location, read_only=read_only)

@@ -4,10 +4,17 @@ answered 500 or "Unexpected error." and now gets a clear, typed answer."""
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
-from api_harness import RUSSIA, Api
+from api_harness import RUSSIA, Api, serve, shared_extractor, world
+
+from api.app import create_app
+from api.extraction import LazyExtractor
+from graph.settings import Settings
+from graph.stores.sqlite.store import EmbeddedStore
 
 pytestmark = pytest.mark.anyio
 
@@ -142,3 +149,54 @@ async def test_surrogates_do_not_reach_the_store(seeded: Api) -> None:
         headers={"content-type": "application/json"},
     )
     assert await seeded.store.snapshot() == before
+
+
+@pytest.fixture
+async def read_only_api(tmp_path: Path, make_read_only: Callable[..., None]) -> AsyncIterator[Api]:
+    """The app on a store that holds the seeded graph in a file and folder it cannot write."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    path = folder / "graph.sqlite3"
+    store = EmbeddedStore(path)
+    await store.open()
+    await store.ingest_many(world())
+    await store.close()
+    make_read_only(path, folder)
+    app = create_app(Settings(store=str(path)), extractor=LazyExtractor(shared_extractor))
+    async with serve(app) as running:
+        yield running
+
+
+async def test_health_says_the_store_is_read_only(read_only_api: Api) -> None:
+    response = await read_only_api.client.get("/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["status"], body["store"], body["writable"]) == ("read-only", "read-only", False)
+
+
+async def test_health_says_a_writable_store_is_writable(api: Api) -> None:
+    body = (await api.client.get("/health")).json()
+    assert (body["status"], body["writable"]) == ("ok", True)
+
+
+async def test_ingest_into_a_read_only_store_is_a_typed_error(read_only_api: Api) -> None:
+    data = await read_only_api.data(
+        'mutation { ingestArticle(text: "Iran backs Hezbollah.") '
+        "{ __typename ... on UserError { message } } }"
+    )
+    result = data["ingestArticle"]
+    assert result["__typename"] == "StoreReadOnly"
+    assert "read-only" in result["message"]
+    assert not read_only_api.state["extractor"].loaded  # refused before any extraction
+
+
+async def test_other_writes_to_a_read_only_store_say_so(read_only_api: Api) -> None:
+    status, body = await read_only_api.post('mutation { deleteArticle(id: "a1") { __typename } }')
+    assert status == 200
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "STORE_READ_ONLY"
+
+
+async def test_a_read_only_store_still_answers_queries(read_only_api: Api) -> None:
+    data = await read_only_api.data("{ stats { actors relations } }")
+    assert data == {"stats": {"actors": 7, "relations": 8}}

@@ -3,11 +3,13 @@ deep JSON, closed or full streams, ids the API would refuse. Each case once fail
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,8 @@ import pytest
 from graph.ingest.readers import ReadFailure, read_articles
 from graph.model import Article
 
-from .hand_made import CLI, REPO
+from .conftest import _ingest_all
+from .hand_made import CLI, HAND_MADE, REPO
 
 LINE = b'{"id": "a%d", "text": "Russian jets bombed Idlib again in the night (%d)."}\n'
 DEEP = b"[" * 100_000 + b"]" * 100_000 + b"\n"
@@ -188,3 +191,66 @@ def test_export_to_a_file_needs_no_stdout(hand_made_store: str, tmp_path: Path) 
     done = _actorgraph(["export", "--store", hand_made_store, "-o", str(out)], ">&-", tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["actors"]
+
+
+@pytest.mark.parametrize("command", [["stats"], ["export"], ["actors", "iran"]])
+def test_reads_never_create_a_store(cli: CLI, tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "typo" / "graph.sqlite3"
+    run = cli(*command, "--store", str(missing))
+    assert run.code == 2
+    assert "there is no graph store" in run.err and str(missing) in run.err
+    assert not (tmp_path / "typo").exists()
+
+
+def _seal(store: str, make_read_only: Callable[..., None]) -> Path:
+    """The store file and its folder made read-only, as an archive on read-only media is."""
+    path = Path(store)
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [
+        path.name
+    ]  # closed cleanly: no log or shared-memory file beside it
+    make_read_only(path, path.parent)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["stats"], "articles   3"),
+        (["export"], '"actors"'),
+        (["actors", "iran"], "Iran"),
+        (["supporters", "Hamas"], "Hezbollah"),
+        (["paths", "Iran", "Hamas"], "Hezbollah"),
+        (["curate", "log"], "no curations yet"),
+    ],
+)
+def test_read_commands_work_on_a_read_only_store_in_a_read_only_folder(
+    cli: CLI,
+    tmp_path: Path,
+    make_read_only: Callable[..., None],
+    command: list[str],
+    expected: str,
+) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    store = str(folder / "graph.sqlite3")
+    asyncio.run(_ingest_all(store, HAND_MADE))
+    _seal(store, make_read_only)
+    run = cli(*command, "--store", store)
+    assert run.code == 0, run.err
+    assert expected in run.out
+
+
+def test_ingest_into_a_read_only_store_says_so(
+    cli: CLI, tmp_path: Path, make_read_only: Callable[..., None], extractor: object
+) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    store = str(folder / "graph.sqlite3")
+    asyncio.run(_ingest_all(store, HAND_MADE))
+    _seal(store, make_read_only)
+    article = tmp_path / "new.txt"
+    article.write_text("Iran backs Hezbollah.", encoding="utf-8")
+    run = cli("ingest", str(article), "--store", store)
+    assert run.code == 2
+    assert "read-only" in run.err and "Traceback" not in run.err
+    assert cli("stats", "--store", store).out.startswith("articles   3")

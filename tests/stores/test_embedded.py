@@ -262,7 +262,7 @@ async def test_the_loaded_graph_is_the_one_networkx_would_build(embedded: Embedd
             expected, r.id, r.source, r.target, r.kind, r.modality,
             r.first_reported, r.last_reported, r.confidence,
         )  # fmt: skip
-    conn = connect(embedded.path, create=False)
+    conn = connect(embedded.path)
     try:
         loaded = load_graph(conn)
     finally:

@@ -162,6 +162,9 @@ def _check_page(limit: int, offset: int = 0) -> None:
 class Neo4jStore:
     """A :class:`~graph.stores.base.GraphStore` kept in a Neo4j 5 database."""
 
+    #: the server decides what a user may write; a refusal comes back as a StoreError
+    read_only = False
+
     def __init__(
         self, uri: str, user: str = "neo4j", password: str | None = None,
         database: str | None = None, *, driver: AsyncDriver | None = None,

@@ -24,10 +24,10 @@ from typing import TypeVar
 
 import networkx as nx
 
-from graph.errors import StoreError
+from graph.errors import StoreError, StoreReadOnlyError, StoreUnavailableError
 from graph.stores.sqlite.facts import Touched, bump_generation, logged_changes
 from graph.stores.sqlite.graph_cache import apply_changes, load_graph, read_changes
-from graph.stores.sqlite.schema import connect, translate_errors
+from graph.stores.sqlite.schema import Access, can_write, connect, translate_errors
 
 __all__ = ["SQLiteEngine", "Write"]
 
@@ -40,8 +40,13 @@ Write = Callable[[sqlite3.Connection], tuple[T, Touched | None]]
 class SQLiteEngine:
     """Connections, transactions and the traversal graph of one store file."""
 
-    def __init__(self, path: Path, *, readers: int, busy_timeout: float) -> None:
+    def __init__(
+        self, path: Path, *, readers: int, busy_timeout: float, read_only: bool = False
+    ) -> None:
         self.path = path
+        #: asked to only read (never create or change the file), or found unable to write it
+        self.read_only = read_only
+        self._access = Access.READ if read_only else Access.WRITE  # for the readers
         self._busy_timeout = busy_timeout
         self._writer: sqlite3.Connection | None = None
         self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
@@ -60,13 +65,53 @@ class SQLiteEngine:
         return self._writer is not None
 
     def open(self) -> None:
-        """Create or open the file and load the traversal graph."""
+        """Create or open the file and load the traversal graph.
+
+        A file this process may read but not write is opened read-only (``read_only`` then
+        says so and writes raise :class:`StoreReadOnlyError`); a store opened read-only never
+        creates anything, so a mistyped path is an error, not an empty graph.
+        """
         if self._writer is not None:
             return
-        writer = connect(self.path, create=True, busy_timeout=self._busy_timeout)
+        writer = self._connect_reader() if self.read_only else self._connect_writer()
         with self._write_lock, translate_errors("open the store"):
             self._writer = writer
             self._sync_graph(writer)
+
+    def _connect_writer(self) -> sqlite3.Connection:
+        try:
+            writer = connect(self.path, access=Access.CREATE, busy_timeout=self._busy_timeout)
+        except StoreUnavailableError:
+            if not self.path.is_file():
+                raise
+            return self._connect_reader()  # a file we may read, in a folder we may not write
+        with translate_errors("open the store"):
+            if can_write(writer):
+                return writer
+        writer.close()
+        return self._connect_reader()
+
+    def _connect_reader(self) -> sqlite3.Connection:
+        """Open the file read-only; from then on the engine only reads."""
+        if not self.path.is_file():
+            raise StoreUnavailableError(
+                f"there is no graph store at {str(self.path)!r}: nothing was ingested there "
+                "(check --store or ACTORGRAPH_STORE)"
+            )
+        self.read_only = True
+        try:
+            conn = connect(self.path, access=Access.READ, busy_timeout=self._busy_timeout)
+        except StoreUnavailableError:
+            # a read-only folder without SQLite's shared-memory file: readable only as an
+            # immutable file, which is right when no log holds commits the file lacks
+            log = self.path.with_name(self.path.name + "-wal")
+            if log.is_file() and log.stat().st_size > 0:
+                raise
+            self._access = Access.IMMUTABLE
+            conn = connect(self.path, access=Access.IMMUTABLE, busy_timeout=self._busy_timeout)
+        else:
+            self._access = Access.READ
+        return conn
 
     def close(self) -> None:
         with self._write_lock:
@@ -89,7 +134,7 @@ class SQLiteEngine:
             try:
                 conn = self._idle.get_nowait()
             except queue.Empty:
-                conn = connect(self.path, create=False, busy_timeout=self._busy_timeout)
+                conn = connect(self.path, access=self._access, busy_timeout=self._busy_timeout)
                 self._opened.append(conn)
             try:
                 yield conn
@@ -108,7 +153,7 @@ class SQLiteEngine:
                 raise StoreError("the store is not open")
             epoch, conn = getattr(self._local, "conn", (None, None))
             if conn is None or epoch != self._epoch:
-                conn = connect(self.path, create=False, busy_timeout=self._busy_timeout)
+                conn = connect(self.path, access=self._access, busy_timeout=self._busy_timeout)
                 self._opened.append(conn)
                 self._local.conn = (self._epoch, conn)
             return _snapshot(conn, fn)
@@ -118,6 +163,11 @@ class SQLiteEngine:
         with self._write_lock, translate_errors(action):
             if self._writer is None:
                 raise StoreError("the store is not open")
+            if self.read_only:
+                raise StoreReadOnlyError(
+                    f"{action}: the graph store {str(self.path)!r} is read-only "
+                    "(the file or its folder cannot be written)"
+                )
             return self._transaction(self._writer, fn)
 
     def traverse(self, conn: sqlite3.Connection, query: Callable[[nx.MultiDiGraph], T]) -> T:

@@ -7,6 +7,7 @@ derived from them and kept up to date in the same transaction as every write.
 
 from __future__ import annotations
 
+import enum
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
@@ -14,9 +15,19 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from graph.errors import StoreError, StoreUnavailableError, TransientStoreError
+from graph.errors import StoreError, StoreReadOnlyError, StoreUnavailableError, TransientStoreError
 
-__all__ = ["BUSY_TIMEOUT", "SCHEMA_VERSION", "connect", "fold", "translate_errors"]
+__all__ = [
+    "BUSY_TIMEOUT",
+    "SCHEMA_VERSION",
+    "WAL_KEEP_BYTES",
+    "WAL_PAGES",
+    "Access",
+    "can_write",
+    "connect",
+    "fold",
+    "translate_errors",
+]
 
 SCHEMA_VERSION = "1"
 BUSY_TIMEOUT = 5.0  # seconds
@@ -105,6 +116,8 @@ def translate_errors(action: str) -> Iterator[None]:
         yield
     except sqlite3.OperationalError as exc:
         message = str(exc)
+        if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
+            raise StoreReadOnlyError(f"{action}: the graph store is read-only ({message})") from exc
         if "locked" in message or "busy" in message:
             raise TransientStoreError(f"{action}: the database is busy ({message})") from exc
         raise StoreError(f"{action}: {message}") from exc
@@ -133,41 +146,88 @@ def _prepare_directory(path: Path) -> None:
         ) from exc
 
 
-def connect(path: Path, *, create: bool, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
-    """Open one connection in WAL mode; ``create`` also lays out the tables.
+class Access(enum.Enum):
+    """How a connection may use the file."""
+
+    CREATE = "create"  # read and write, creating the folder, the file and the tables
+    WRITE = "write"  # read and write a file that exists
+    READ = "read"  # read only (SQLite's mode=ro): never creates or changes anything
+    #: read a file nothing can change while we read it (a read-only folder holding no log):
+    #: SQLite then needs no shared-memory file beside it, which such a folder cannot take
+    IMMUTABLE = "immutable"
+
+
+def _target(path: Path, access: Access) -> tuple[str, bool]:
+    """What sqlite3.connect is given, and whether it is a URI."""
+    if access is Access.READ:
+        return f"{path.absolute().as_uri()}?mode=ro", True
+    if access is Access.IMMUTABLE:
+        return f"{path.absolute().as_uri()}?mode=ro&immutable=1", True
+    return str(path), False
+
+
+def connect(
+    path: Path, *, access: Access = Access.WRITE, busy_timeout: float = BUSY_TIMEOUT
+) -> sqlite3.Connection:
+    """Open one connection in WAL mode; ``Access.CREATE`` also lays out the tables.
 
     A connection waits up to ``busy_timeout`` seconds for another writer before giving up.
     """
-    if create:
+    if access is Access.CREATE:
         _prepare_directory(path)
+    target, uri = _target(path, access)
     try:
         conn = sqlite3.connect(
-            str(path),
-            isolation_level=None,
-            check_same_thread=False,
-            timeout=busy_timeout,
+            target, uri=uri, isolation_level=None, check_same_thread=False, timeout=busy_timeout
         )
     except sqlite3.Error as exc:
         raise StoreUnavailableError(f"cannot open the graph store {str(path)!r}: {exc}") from exc
     try:
-        _configure(conn, create=create, busy_timeout=busy_timeout)
+        _configure(conn, access=access, busy_timeout=busy_timeout)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreUnavailableError(f"cannot use the graph store {str(path)!r}: {exc}") from exc
     return conn
 
 
-def _configure(conn: sqlite3.Connection, *, create: bool, busy_timeout: float) -> None:
+def can_write(conn: sqlite3.Connection) -> bool:
+    """Whether writes through ``conn`` would succeed: SQLite opens a file it may not write
+    read-only without a word, and says so only at the first write. This one is undone."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
+            return False
+        raise
+    finally:
+        conn.execute("ROLLBACK")
+    return True
+
+
+#: Pages the log may hold before a write checkpoints it into the file (4 KiB pages: 16 MiB).
+WAL_PAGES = 4096
+#: What a checkpointed log is cut back to, so that one large write does not leave a log that
+#: size on disk for good.
+WAL_KEEP_BYTES = 4 * 1024 * 1024
+
+
+def _configure(conn: sqlite3.Connection, *, access: Access, busy_timeout: float) -> None:
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    conn.execute("PRAGMA cache_size = -131072")
+    if access in (Access.READ, Access.IMMUTABLE):
+        conn.execute("PRAGMA query_only = 1")
+        _check_version(conn)  # reads the file now, so an unreadable one fails here
+        return
     # WAL lets readers run beside the writer; NORMAL sync is still safe against a killed
     # process (only a power cut can lose the last commits), and it keeps bulk loads fast.
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    # relation ids are hashes, so each write touches pages all over the indexes: a bigger cache
-    # and a longer log between checkpoints let many writes share each page write
-    conn.execute("PRAGMA cache_size = -131072")
-    conn.execute("PRAGMA wal_autocheckpoint = 16384")
-    if not create:
+    # relation ids are hashes, so each write touches pages all over the indexes: a big cache
+    # and a log of some length between checkpoints let many writes share each page write
+    conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_PAGES}")
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_KEEP_BYTES}")
+    if access is not Access.CREATE:
         return
     conn.executescript(_DDL)
     _add_event_dates(conn)
@@ -178,5 +238,17 @@ def _configure(conn: sqlite3.Connection, *, create: bool, busy_timeout: float) -
             "VALUES ('schema_version', ?), ('generation', '0')",
             (SCHEMA_VERSION,),
         )
-    elif row[0] != SCHEMA_VERSION:
-        raise sqlite3.DatabaseError(f"schema version {row[0]}, expected {SCHEMA_VERSION}")
+    else:
+        _check_version(conn)
+
+
+def _check_version(conn: sqlite3.Connection) -> None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            raise sqlite3.DatabaseError("it is not an ActorGraph store") from exc
+        raise
+    if row is None or row[0] != SCHEMA_VERSION:
+        found = "no schema version" if row is None else f"schema version {row[0]}"
+        raise sqlite3.DatabaseError(f"{found}, expected {SCHEMA_VERSION}")

@@ -80,10 +80,22 @@ class EmbeddedStore:
     """A :class:`~graph.stores.base.GraphStore` in one SQLite file, no server needed."""
 
     def __init__(
-        self, path: str | os.PathLike[str], *, readers: int = 4, busy_timeout: float = BUSY_TIMEOUT
+        self,
+        path: str | os.PathLike[str],
+        *,
+        readers: int = 4,
+        busy_timeout: float = BUSY_TIMEOUT,
+        read_only: bool = False,
     ) -> None:
         self.path = FilePath(path).expanduser()
-        self._engine = SQLiteEngine(self.path, readers=readers, busy_timeout=busy_timeout)
+        self._engine = SQLiteEngine(
+            self.path, readers=readers, busy_timeout=busy_timeout, read_only=read_only
+        )
+
+    @property
+    def read_only(self) -> bool:
+        """True when opened to read only, or when the file turned out not to be writable."""
+        return self._engine.read_only
 
     async def _read(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
         return await asyncio.to_thread(self._engine.read, action, fn)
