@@ -21,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 from api.extraction import LazyExtractor
 from api.headers import SecurityHeaders
 from api.limits import MAX_BODY_BYTES, BodySizeLimit
+from api.map_page import routes as map_routes
 from api.pages import STATIC_DIR, graphiql, health, index
 from api.schema import build_schema
 from api.store_handle import StoreHandle
@@ -106,6 +107,7 @@ def _routes(settings: Settings, graph_routes: list[BaseRoute]) -> list[BaseRoute
         Mount("/static/vendor", StaticFiles(directory=STATIC_DIR / "vendor", check_dir=False)),
         Mount("/static/graphiql", StaticFiles(directory=STATIC_DIR / "graphiql")),
         *graph_routes,
+        *map_routes(),
     ]
 
 
