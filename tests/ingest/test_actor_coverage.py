@@ -131,3 +131,20 @@ def test_cartel_names_with_and_without_their_article(extractor):
     actors = actors_of(extractor, "Los Zetas gunmen attacked a Gulf Cartel safe house in Reynosa.")
     assert actors["Los Zetas"] is ActorKind.FACTION
     assert resolved("Zetas") == ("Los Zetas", "faction", "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "actor"),
+    [
+        ("SNA troops retook Janaale from Al-Shabaab.", "SNA", "Somalia"),
+        ("Turkish-backed SNA fighters shelled SDF positions near Manbij.", "SNA",
+         "Syrian National Army"),
+        ("NAF jets bombed Boko Haram hideouts near Bama.", "NAF", "Nigeria"),
+        ("NAF rebel forces fired mortars at Ukrainian positions near Donetsk.", "NAF",
+         "United Armed Forces of Novorossiya"),
+    ],
+)  # fmt: skip
+def test_a_shared_acronym_is_read_in_the_articles_war(extractor, text, acronym, actor):
+    ex = extractor.extract(Article("t", text))
+    holders = [a.name for a in ex.actors if acronym in a.aliases or a.name == acronym]
+    assert holders == [actor]
