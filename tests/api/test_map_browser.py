@@ -137,3 +137,47 @@ def test_strikes_show_within_the_window_and_open_their_evidence(map_page: MapPag
     assert map_page.press("End") == "2024-12-06"
     targets = map_page.page.locator("g.strike").evaluate_all("gs => gs.map(g => g.dataset.target)")
     assert targets == ["city:manbij"]  # the Saraqib shelling is weeks older than the window
+
+
+# ---- the graph page's "happened by" slider, on the same server ----
+
+VISIBLE_EDGES = (
+    "() => window.actorGraph.cy.edges(':visible').map("
+    "e => [e.data('relation').kind, e.data('source'), e.data('target')])"
+)
+
+
+def test_the_graph_page_shows_relations_as_of_the_slider_day(
+    chromium: Any, war_server: Server
+) -> None:
+    context = chromium.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{war_server.url}/graph")
+    page.wait_for_selector('body[data-state="ready"][data-loads="1"]', state="attached")
+    everything = page.evaluate(VISIBLE_EDGES)
+    assert ["CAPTURES", SYRIA, "city:saraqib"] in everything
+
+    def press(key: str, loads: int) -> list[list[str]]:
+        page.focus("#as-of")
+        page.keyboard.press(key)
+        page.wait_for_selector(f'body[data-loads="{loads}"]', state="attached")
+        return sorted(page.evaluate(VISIBLE_EDGES))
+
+    first_day = press("Home", 2)
+    assert page.get_attribute("body", "data-as-of") == "2024-11-03"
+    assert first_day == [
+        ["CAPTURES", HTS, "city:saraqib"],
+        ["STRIKES", SYRIA, "city:saraqib"],
+    ]
+    for loads in range(3, 9):  # 4 to 9 November
+        shown = press("ArrowRight", loads)
+    assert page.get_attribute("body", "data-as-of") == "2024-11-09"
+    assert ["CAPTURES", SYRIA, "city:saraqib"] in shown
+    assert ["CAPTURES", HTS, "city:hamah"] not in shown
+    assert page.locator("#as-of-value").inner_text() == "2024-11-09"
+    press("End", 9)
+    assert sorted(page.evaluate(VISIBLE_EDGES)) == sorted(everything)
+    assert errors == []
+    context.close()

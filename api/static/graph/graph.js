@@ -47,8 +47,10 @@
     }
     fragment RelationFields on Relation {
       id kind confidence modality firstReported lastReported articleCount
+      eventDate { start end precision text }
       source { id } target { id }
-      evidence { sentence start end trigger article { id title url published } }
+      evidence { sentence start end trigger eventDate { start text }
+                 article { id title url published } }
     }`;
 
   const GRAPH_QUERY = `
@@ -171,6 +173,7 @@
     selected: null, // id of the selected actor or relation
     truncated: false, // a query hit its limit: more actors or relations match than are drawn
     actors: new Map(), // id -> actor, for names in the details panel
+    days: [], // the "happened by" slider's days (ISO), from the drawn relations' event dates
   };
 
   function setState(value, message) {
@@ -181,8 +184,8 @@
   function markReady() {
     state.loads += 1;
     document.body.dataset.loads = String(state.loads);
-    const nodes = cy.nodes().length;
-    const edges = cy.edges().length;
+    const nodes = cy.nodes(":visible").length;
+    const edges = cy.edges(":visible").length;
     const more = state.truncated
       ? " More match than are drawn (the server sends at most " +
         `${GRAPH_LIMIT} at a time): narrow the filters or search.`
@@ -326,6 +329,7 @@
         style: { "min-zoomed-font-size": 0, "font-size": 12, "font-weight": "bold" },
       },
       { selector: ".faded", style: { opacity: 0.2, "text-opacity": 0.25 } },
+      { selector: ".later", style: { display: "none" } },
     ],
   });
 
@@ -480,6 +484,8 @@
       }
       clearHighlight();
       restoreSelection();
+      resetDays();
+      applyAsOf();
       markReady();
     } catch (error) {
       if (generation === state.generation) fail(error);
@@ -637,12 +643,67 @@
         ["Confidence", Number(r.confidence).toFixed(2)],
         ["First reported", r.firstReported || "unknown"],
         ["Last reported", r.lastReported || "unknown"],
+        ["Happened", happened(r.eventDate)],
         ["Articles", String(r.articleCount)],
       ]),
       evidenceList(r.evidence)
     );
     $("details").dataset.kind = "relation";
     $("details").dataset.id = r.id;
+  }
+
+  function happened(eventDate) {
+    if (!eventDate) return "unknown";
+    const span = eventDate.end && eventDate.end !== eventDate.start
+      ? `${eventDate.start} – ${eventDate.end}` : eventDate.start;
+    return `${span} (${eventDate.text})`;
+  }
+
+  // ---- the "happened by" slider: relations shown as of a day ----
+
+  /** The slider's days: every day from the earliest to the latest drawn event date. */
+  function resetDays() {
+    const starts = cy.edges().map((e) => e.data("relation").eventDate)
+      .filter(Boolean).map((d) => Date.parse(`${d.start}T00:00:00Z`));
+    const slider = $("as-of");
+    const atEnd = Number(slider.value) >= Number(slider.max);
+    const current = atEnd ? null : state.days[Number(slider.value)];
+    state.days = [];
+    if (starts.length) {
+      for (let t = Math.min(...starts); t <= Math.max(...starts); t += 86400000) {
+        state.days.push(new Date(t).toISOString().slice(0, 10));
+      }
+    }
+    slider.max = String(state.days.length); // the last position is "the latest report"
+    slider.disabled = state.days.length === 0;
+    const kept = current === null ? -1 : state.days.indexOf(current);
+    slider.value = String(kept >= 0 ? kept : state.days.length);
+  }
+
+  /** The chosen day, or null at the slider's far right (everything, undated relations too). */
+  function asOf() {
+    const at = Number($("as-of").value);
+    return at < state.days.length ? state.days[at] : null;
+  }
+
+  /** Hide relations that happened after the chosen day, and actors left with none. */
+  function applyAsOf() {
+    const day = asOf();
+    $("as-of-value").textContent = day || "the latest report";
+    document.body.dataset.asOf = day || "";
+    cy.batch(() => {
+      cy.elements().removeClass("later");
+      if (day === null) return;
+      cy.edges().forEach((edge) => {
+        const when = edge.data("relation").eventDate;
+        if (!when || when.start > day) edge.addClass("later");
+      });
+      cy.nodes().forEach((node) => {
+        const edges = node.connectedEdges();
+        const gone = edges.nonempty() && edges.every((e) => e.hasClass("later"));
+        if (gone && !node.selected()) node.addClass("later");
+      });
+    });
   }
 
   function actorButton(id) {
@@ -737,6 +798,8 @@
         select(node);
         showActor(node.data("actor"));
       }
+      resetDays();
+      applyAsOf();
       markReady();
       if (node.nonempty()) centreOn(node);
     } catch (error) {
@@ -905,6 +968,7 @@
     $("confidence-value").textContent = "0.00";
     $("since").value = "";
     $("until").value = "";
+    $("as-of").value = $("as-of").max;
     $("depth").value = "1";
     state.expanded = [];
     clearSelection();
@@ -918,6 +982,10 @@
     $("confidence").addEventListener("input", () => {
       $("confidence-value").textContent = Number($("confidence").value).toFixed(2);
       slid();
+    });
+    $("as-of").addEventListener("input", () => {
+      applyAsOf();
+      markReady();
     });
     $("since").addEventListener("change", reload);
     $("until").addEventListener("change", reload);
