@@ -1,4 +1,5 @@
-"""The API under load: ``actorgraph serve`` on loopback, 50 concurrent GraphQL clients.
+"""The API under load: ``actorgraph serve`` on loopback, 50 concurrent GraphQL clients, then
+requests at fixed rates, and the same lookup without GraphQL as a floor.
 
 The store is an embedded store holding a synthetic 100k-relation graph (the store benchmark's
 generator) plus the project's sample articles (``samples/*.txt``). The server runs as its own
@@ -10,7 +11,13 @@ client walks on with the end cursor); supporters at depth 3; paths up to length 
 ingestArticle with a distinct text every time. Targets: p95 <= 50 ms for lookups and pages,
 <= 150 ms for paths and supporters, and no errors anywhere.
 
-    python -m bench.load_bench                      # 60 s per scenario
+Then the lookup at fixed arrival rates (``--rates``, open loop: a request is sent when it is
+due, whether or not the earlier ones were answered), and the same two runs against the floor
+(:mod:`bench.floor_app`: the lookup's store calls behind one bare Starlette route, served the
+same way), so that the server CPU the GraphQL layer adds is a ratio measured in one run.
+Targets: the GraphQL lookup within 2x the floor's CPU, and p95 <= 20 ms at 200 req/s.
+
+    python -m bench.load_bench                      # 60 s per scenario and per rate
     python -m bench.load_bench --edges 2000 --seconds 2 --clients 5
 """
 
@@ -37,8 +44,9 @@ from typing import Any
 import httpx
 
 from bench.corpus import generate
-from bench.load_client import run_scenario, scenarios
-from bench.load_report import print_report
+from bench.floor_app import FLOOR_PATH
+from bench.load_client import Scenario, run_open_loop, run_scenario, scenarios
+from bench.load_report import cpu_ratio, print_report
 from bench.report import machine
 from bench.store_bench import bulk_load, file_size_mb
 from bench.synthetic import query_plan, synthetic_graph
@@ -97,26 +105,27 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _api_command(path: Path, port: int, workers: int) -> list[str]:
+    """``actorgraph serve`` as users run it."""
+    where = ["--store", str(path), "--host", HOST, "--port", str(port)]
+    return [sys.executable, "-m", "graph.cli", "serve", *where, "--workers", str(workers)]
+
+
+def _floor_command(path: Path, port: int, workers: int) -> list[str]:
+    """The floor app under uvicorn, as ``serve`` runs the API (the store from the environment)."""
+    app = ["bench.floor_app:create_floor_app", "--factory", "--host", HOST, "--port", str(port)]
+    return [sys.executable, "-m", "uvicorn", *app, "--workers", str(workers)]
+
+
 @contextlib.contextmanager
-def _server(path: Path, port: int, workers: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    command = [
-        sys.executable,
-        "-m",
-        "graph.cli",
-        "serve",
-        "--store",
-        str(path),
-        "--host",
-        HOST,
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--log-level",
-        "warning",
-    ]
+def _server(
+    command: list[str], path: Path, port: int, log: Path
+) -> Iterator[subprocess.Popen[bytes]]:
+    env = {**_env(), "ACTORGRAPH_STORE": str(path)}
     with log.open("wb") as out:
-        proc = subprocess.Popen(command, cwd=ROOT, env=_env(), stdout=out, stderr=out)
+        proc = subprocess.Popen(
+            [*command, "--log-level", "warning"], cwd=ROOT, env=env, stdout=out, stderr=out
+        )
     try:
         _wait_healthy(proc, f"http://{HOST}:{port}/health", log)
         yield proc
@@ -205,6 +214,42 @@ async def _drive(
     return results
 
 
+async def _open_loop(
+    url: str, scenario: Scenario, args: argparse.Namespace, server: int
+) -> list[dict[str, Any]]:
+    """The scenario at each of ``--rates``, with the server CPU each request cost."""
+    rows = []
+    for rate in args.rates:
+        cpu = _cpu_seconds(server)
+        row = await run_open_loop(url, scenario, rate, args.open_seconds, args.timeout, args.seed)
+        row["server_cpu_ms"] = round(1000 * (_cpu_seconds(server) - cpu) / row["requests"], 2)
+        rows.append(row)
+    return rows
+
+
+async def _floor(
+    url: str, plan: dict[str, Any], args: argparse.Namespace, server: int
+) -> dict[str, Any]:
+    """The lookup against the floor: the closed-loop run, then the open-loop rates."""
+    lookup = _lookup(plan)
+    floor = Scenario(f"{lookup.name} (floor)", lookup.target_ms, lookup.make, lookup.check)
+    await run_scenario(url, floor, 1, args.timeout, args.timeout, requests=3)
+    cpu = _cpu_seconds(server)
+    result = await run_scenario(url, floor, args.clients, args.seconds, args.timeout)
+    result["server_cpu_ms"] = round(
+        1000 * (_cpu_seconds(server) - cpu) / max(result["requests"], 1), 2
+    )
+    return {"closed": result, "open": await _open_loop(url, floor, args, server)}
+
+
+def _lookup(plan: dict[str, Any]) -> Scenario:
+    return next(s for s in scenarios(plan, iter(())) if s.name == "actor + relations")
+
+
+def _rates(text: str) -> list[float]:
+    return [float(r) for r in text.split(",") if r.strip()]
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--edges", type=int, default=100_000, help="synthetic relations (100000)")
@@ -221,18 +266,27 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--scenarios", help="first words of the scenarios to run, e.g. actor,paths (all)"
     )
+    parser.add_argument(
+        "--rates", type=_rates, default=[100.0, 200.0, 400.0],
+        help="open-loop arrival rates for the lookup, req/s (100,200,400)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--open-seconds", type=float, help="per open-loop rate (default: --seconds)"
+    )
     parser.add_argument("--json", action="store_true", help="also print one JSON line")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.open_seconds = args.open_seconds or args.seconds
     info: dict[str, Any] = {
         "benchmark": "load",
         "machine": machine(),
         "clients": args.clients,
         "workers": args.workers,
         "seconds_per_scenario": args.seconds,
+        "open_loop_seconds": args.open_seconds,
     }
     work = Path(tempfile.mkdtemp(prefix="actorgraph-load-bench-"))
     try:
@@ -243,13 +297,23 @@ def main(argv: list[str] | None = None) -> int:
         built["file_mb"] = file_size_mb(path)
         info["store"] = built
         port = _free_port()
-        with _server(path, port, args.workers, work / "server.log") as proc:
+        api = _api_command(path, port, args.workers)
+        with _server(api, path, port, work / "server.log") as proc:
             url = f"http://{HOST}:{port}/graphql"
             info["results"] = asyncio.run(_drive(url, plan, args, proc.pid))
+            info["open_loop"] = asyncio.run(_open_loop(url, _lookup(plan), args, proc.pid))
             info["server_peak_rss_mb"] = _peak_rss_mb(proc.pid)
+        port = _free_port()
+        with _server(
+            _floor_command(path, port, args.workers), path, port, work / "floor.log"
+        ) as proc:
+            info["floor"] = asyncio.run(
+                _floor(f"http://{HOST}:{port}{FLOOR_PATH}", plan, args, proc.pid)
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     info["load_after"] = round(os.getloadavg()[0], 2)
+    info["graphql_floor_cpu_ratio"] = cpu_ratio(info)
     print_report(info)
     if args.json:
         print(json.dumps(info))

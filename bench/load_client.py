@@ -1,4 +1,5 @@
-"""The load generator: concurrent GraphQL clients, each looping until a deadline.
+"""The load generator: concurrent GraphQL clients, each looping until a deadline (closed
+loop), or requests sent at a fixed rate whatever the answers do (open loop).
 
 The clients use aiohttp on one event loop. The server shares the machine's cores with them,
 so their own cost matters: measured here, httpx spent about 7.7 ms of CPU per request (one
@@ -22,7 +23,7 @@ import aiohttp
 
 from bench.report import percentiles
 
-__all__ = ["Scenario", "run_scenario", "scenarios"]
+__all__ = ["Scenario", "run_open_loop", "run_scenario", "scenarios"]
 
 ACTOR = (
     "query($id: ID!) { actor(id: $id) { id name relationsOut { kind target { id name } } "
@@ -109,6 +110,35 @@ class _Tally:
             self.samples.append(why[:300])
 
 
+async def _exchange(
+    http: aiohttp.ClientSession,
+    url: str,
+    scenario: Scenario,
+    state: dict[str, Any],
+    tally: _Tally,
+    since: float,
+) -> bool:
+    """Send one request and judge its answer; the latency counts from ``since``.
+
+    False for a transport error (the caller may want to back off)."""
+    query, variables = scenario.make(state)
+    try:
+        payload = {"query": query, "variables": variables}
+        async with http.post(url, json=payload) as response:
+            status, body = response.status, json.loads(await response.read())
+    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+        tally.fail(f"{type(exc).__name__}: {exc}")
+        return False
+    elapsed = time.perf_counter() - since
+    if status != 200 or body.get("errors"):
+        tally.fail(f"HTTP {status}: {body.get('errors')!s}")
+    elif not scenario.check(body.get("data") or {}, state):
+        tally.fail(f"unexpected answer: {body.get('data')!s}")
+    else:
+        tally.latencies.append(elapsed)
+    return True
+
+
 async def _client(
     http: aiohttp.ClientSession,
     url: str,
@@ -122,23 +152,8 @@ async def _client(
     sent = 0
     while time.perf_counter() < deadline and (requests is None or sent < requests):
         sent += 1
-        query, variables = scenario.make(state)
-        start = time.perf_counter()
-        try:
-            payload = {"query": query, "variables": variables}
-            async with http.post(url, json=payload) as response:
-                status, body = response.status, json.loads(await response.read())
-        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
-            tally.fail(f"{type(exc).__name__}: {exc}")
+        if not await _exchange(http, url, scenario, state, tally, time.perf_counter()):
             await asyncio.sleep(0.05)  # a refused connection fails at once: do not spin
-            continue
-        elapsed = time.perf_counter() - start
-        if status != 200 or body.get("errors"):
-            tally.fail(f"HTTP {status}: {body.get('errors')!s}")
-        elif not scenario.check(body.get("data") or {}, state):
-            tally.fail(f"unexpected answer: {body.get('data')!s}")
-        else:
-            tally.latencies.append(elapsed)
 
 
 async def run_scenario(
@@ -178,4 +193,45 @@ async def run_scenario(
         **stats,
         "target_p95_ms": scenario.target_ms,
         "met": met,
+    }
+
+
+async def run_open_loop(
+    url: str, scenario: Scenario, rate: float, seconds: float, timeout: float, seed: int = 0
+) -> dict[str, Any]:
+    """Send ``rate`` requests a second, evenly spaced, for ``seconds``, whatever the answers do.
+
+    Each request's latency counts from the moment it was due, not from when it was sent, so a
+    client that falls behind (or a server that makes requests queue) shows in the figures
+    instead of quietly lowering the rate. The requests' states share one random stream, so a
+    run draws the same actors in the same order every time.
+    """
+    # the arrivals set the concurrency; the cap only keeps a stalled server from costing
+    # thousands of sockets (a request waiting for one still counts from when it was due)
+    connector = aiohttp.TCPConnector(limit=512)
+    timeouts = aiohttp.ClientTimeout(total=timeout)
+    state: dict[str, Any] = {"rng": random.Random(seed), "after": None}
+    tally = _Tally()
+    total = max(1, round(rate * seconds))
+    async with aiohttp.ClientSession(connector=connector, timeout=timeouts) as http:
+        start = time.perf_counter()
+        in_flight = []
+        for number in range(total):
+            due = start + number / rate
+            delay = due - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            in_flight.append(asyncio.create_task(_exchange(http, url, scenario, state, tally, due)))
+        await asyncio.gather(*in_flight)
+        elapsed = time.perf_counter() - start
+    return {
+        "scenario": scenario.name,
+        "rate": rate,
+        "requests": total,
+        "ok": len(tally.latencies),
+        "errors": tally.errors,
+        "error_samples": tally.samples,
+        "seconds": round(elapsed, 2),
+        "throughput": round(len(tally.latencies) / elapsed, 1),
+        **percentiles(tally.latencies),
     }
