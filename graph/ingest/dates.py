@@ -217,8 +217,10 @@ def _with_preposition(span: Span) -> str:
 
 
 def _attachment(span: Span, trigger: Token) -> int | None:
-    """0: on the trigger's own clause; 1: inside its subtree; 2: on a verb above it; 3: elsewhere
-    in the sentence; ``None``: the phrase dates a noun or measures a duration."""
+    """0: on the trigger's own clause; 1: on a clause inside its subtree that tells the same
+    event ("entering the town on Sunday"); 2: on a verb above it through complement clauses
+    ("said on Monday that..."); 3: on the sentence's main verb, the trigger being in no
+    modifying clause; ``None``: the phrase dates another event, a noun or a duration."""
     root = span.root
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in _DURATION_PREPOSITIONS:
@@ -230,10 +232,34 @@ def _attachment(span: Span, trigger: Token) -> int | None:
     if governor == clause or root.head == trigger:
         return 0
     if governor in clause.subtree:
-        return 1
+        return 1 if _plain_path(governor, clause, trigger) else None
     if any(governor == above for above in clause.ancestors):
-        return 2
-    return 3
+        return 2 if _plain_path(clause, governor, trigger, verbs_only=True) else None
+    if governor.dep_ == "ROOT" and _plain_path(clause, governor.sent.root, trigger, True):
+        return 3
+    return None
+
+
+#: Words that open a clause about another event than the one it hangs on.
+_OTHER_EVENT = {"after", "before", "despite", "since", "until", "although", "though", "while"}
+
+
+def _plain_path(low: Token, high: Token, trigger: Token, verbs_only: bool = False) -> bool:
+    """Whether ``low`` hangs on ``high`` without a relative clause, a participle on a noun
+    ("forces backed by"), an appositive or an "after"/"despite" clause in between (those tell
+    other events); with ``verbs_only``, without passing through a noun either."""
+    token = low
+    while token != high and token.head != token:
+        if token.dep_ in ("relcl", "acl", "appos") and token.head != trigger:
+            return False
+        if token.lower_ in _OTHER_EVENT or any(
+            c.dep_ == "mark" and c.lower_ in _OTHER_EVENT for c in token.children
+        ):
+            return False
+        if verbs_only and token != low and token.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False
+        token = token.head
+    return token == high
 
 
 def _clause(token: Token) -> Token:

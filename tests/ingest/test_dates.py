@@ -39,7 +39,11 @@ def test_words_resolve_against_the_publication_date(words, start, end, precision
 def test_since_opens_a_span():
     found = resolve("since April 2023", PUBLISHED)
     assert found is not None
-    assert (found.start, found.end, found.precision) == (date(2023, 4, 1), None, DatePrecision.MONTH)
+    assert (found.start, found.end, found.precision) == (
+        date(2023, 4, 1),
+        None,
+        DatePrecision.MONTH,
+    )
 
 
 def test_days_later_count_from_the_anchor():
@@ -72,7 +76,9 @@ def _dates(extractor, text: str, published: date | None = PUBLISHED):
 
 
 def test_the_trigger_takes_its_own_date_not_a_relative_clause(extractor):
-    found = _dates(extractor, "Hayat Tahrir al-Sham, which took Idlib in 2015, seized Homs on Sunday.")
+    found = _dates(
+        extractor, "Hayat Tahrir al-Sham, which took Idlib in 2015, seized Homs on Sunday."
+    )
     homs = found[("Hayat Tahrir al-Sham", "CAPTURES", "Homs")]
     assert homs.text == "on Sunday" and homs.start == date(2024, 6, 9)
 
@@ -101,3 +107,39 @@ def test_a_noun_dated_by_a_year_does_not_date_the_event(extractor):
 def test_no_date_and_no_publication_date_gives_none(extractor):
     found = _dates(extractor, "Islamic State fighters captured Palmyra.", published=None)
     assert found[("Islamic State", "CAPTURES", "Palmyra")] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "words"),
+    [
+        (  # the year of a relative clause on the subject dates that clause's event
+            "Islamic State, which was driven out of Mosul in 2017, attacked Kirkuk.",
+            ("Islamic State", "STRIKES", "Kirkuk"),
+            PUBLICATION_DATE,
+        ),
+        (  # so does the year of a 'despite' clause
+            "Al-Shabaab kept attacking Mogadishu despite losing Kismayo in 2012.",
+            ("Al-Shabaab", "STRIKES", "Mogadishu"),
+            PUBLICATION_DATE,
+        ),
+        (  # the main clause's date is not the date of a relative clause's event
+            "Syrian troops retook Palmyra in March 2016, but the desert is full of Islamic "
+            "State fighters who still attack Homs.",
+            ("Islamic State", "STRIKES", "Homs"),
+            PUBLICATION_DATE,
+        ),
+        (
+            "Syrian troops retook Palmyra in March 2016, but the desert is full of Islamic "
+            "State fighters who still attack Homs.",
+            ("Syria", "CAPTURES", "Palmyra"),
+            "in March 2016",
+        ),
+        (  # 'by seizing' tells how the main clause's event happened: its date
+            "On Friday, the Houthis opened a new front by seizing Shaqra.",
+            ("Houthis", "CAPTURES", "Shaqra"),
+            "On Friday",
+        ),
+    ],
+)
+def test_dates_of_other_events_in_the_sentence_are_left_to_them(extractor, text, relation, words):
+    assert _dates(extractor, text)[relation].text == words
