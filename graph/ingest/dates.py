@@ -240,6 +240,8 @@ def _attachment(span: Span, trigger: Token) -> int | None:
     return None
 
 
+#: Verbs that report an event rather than tell another one.
+_REPORTING = {"say", "report", "tell", "announce", "claim", "confirm", "state", "add"}
 #: Words that open a clause about another event than the one it hangs on.
 _OTHER_EVENT = {"after", "before", "despite", "since", "until", "although", "though", "while"}
 
@@ -250,8 +252,16 @@ def _plain_path(low: Token, high: Token, trigger: Token, verbs_only: bool = Fals
     other events); with ``verbs_only``, without passing through a noun either."""
     token = low
     while token != high and token.head != token:
-        if token.dep_ in ("relcl", "acl", "appos") and token.head != trigger:
+        # the trigger as a participle on a noun ("forces backed by") shares its sentence's
+        # event, and a reporting verb misread as a relative clause reports this event
+        own = verbs_only and token == low and token.dep_ == "acl"
+        reporting = token.lemma_ in _REPORTING
+        modifier = token.dep_ in ("relcl", "acl", "appos") and token.head != trigger
+        if modifier and not own and not reporting:
             return False
+        if own:  # on to the verb that has the modified noun as an argument
+            token = _clause(token.head)
+            continue
         if token.lower_ in _OTHER_EVENT or any(
             c.dep_ == "mark" and c.lower_ in _OTHER_EVENT for c in token.children
         ):
