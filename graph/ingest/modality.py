@@ -12,11 +12,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.ingest.lexicon import Triggers
+from graph.ingest.words import word_set
 from graph.model import Modality
 
 __all__ = ["ModalityReader"]
 
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "csubj", "conj"})
+NOT_AGENTS = word_set("report_nouns")
 
 
 class ModalityReader:
@@ -114,7 +116,10 @@ def _content_clause(verb: Token) -> bool:
 
 
 def _nobody(subject: Token) -> bool:
-    """'Neither Iran nor Hezbollah', 'no group': a subject that says no one did it."""
+    """'Neither Iran nor Hezbollah', 'no group': a subject that says no one did it ('no
+    information on casualties was reported' says nothing of the event)."""
+    if subject.lemma_.lower() in NOT_AGENTS:
+        return False
     return any(
         c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no") for c in subject.children
     )

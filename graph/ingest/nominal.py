@@ -122,6 +122,9 @@ class NominalPatterns:
             # victims' side and the place where it fell
             victims = [o for c in means.children if c.dep_ == "dobj" for o in with_conj(c)]
             targets = victims + prep_objects(noun, {"in"})
+        if not targets and noun.dep_ == "nsubjpass" and noun.head.lemma_ in self.light_verbs:
+            # "air raids were reported on Sirwah district", "strikes were carried out on X"
+            targets = prep_objects(noun.head, self.target_preps)
         if not targets:  # "carried out airstrikes in Paktika province": where they fell
             where = prep_objects(noun, {"in"})
             if not where and noun.dep_ == "dobj" and noun.head.lemma_ in self.light_verbs:
@@ -228,6 +231,9 @@ def explained_casualties(noun: Token) -> list[Token]:
     head = noun.head
     if noun.dep_ in SUBJECT_DEPS:
         return casualties(head)
+    for child in noun.children:  # "an airstrike ... killed 10 fighters", misparsed as a clause
+        if child.dep_ == "acl" and any(c.dep_ == "dobj" for c in child.children):
+            return casualties(child)
     if noun.dep_ == "pobj" and head.lower_ in EVENT_PREPS and head.dep_ == "prep":
         return casualties(head.head)
     return []
@@ -261,8 +267,8 @@ def prep_objects(
     for child in head.children:
         if child.dep_ in deps and child.lower_ in preps:
             for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
-                    found += with_conj(obj)
+                if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in ("DATE", "TIME"):
+                    found += with_conj(obj)  # "On 28 April" says when, never whom
         if child.dep_ == "acl" and child.lower_ == "targeting" and "targeting" in preps:
             found += [o for c in child.children if c.dep_ == "dobj" for o in with_conj(c)]
     return found

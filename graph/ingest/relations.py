@@ -192,6 +192,9 @@ class RelationReader(NominalPatterns):
                 p for obj in objects for o in _with_conj(obj) for p in self._noun_target(o)
             ]
             patients = by_prep or (weapon_targets if opts.get("object_is_weapon") else patients)
+            if not patients and opts.get("object_is_weapon") and kind is RelationKind.STRIKES:
+                # "fired ten mortar shells in the east of Hays district": where they fell
+                patients = _prep_objects(verb, {"in", "into"})
         if opts.get("control_only") or (patients and patients[0].lower_ in self.control_nouns):
             patients = [
                 t

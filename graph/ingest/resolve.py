@@ -180,7 +180,8 @@ class Context(PlaceResolver):
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                 for obj in prep.children:
-                    found = self._direct(obj)
+                    # "a convoy of Afghan forces", "fighters of the STC"
+                    found = self._direct(obj) or (self.actors(obj) if obj.i > token.i else [])
                     if found and found[0].entry.kind in ACTOR_KINDS:
                         return found
         return []

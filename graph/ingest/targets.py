@@ -47,7 +47,7 @@ def located(
     """Named targets as they are; an unnamed one (or none at all) replaced by the named places
     it stands in. The target text keeps the description of what was hit."""
     named = [r for r in found if is_named(r)]
-    if named or not _describes_target(patient, ctx):
+    if named or not _describes_target(patient, ctx) or patient.ent_type_ in ("DATE", "TIME"):
         return named
     # "their hideouts" after a strike verb may point at either side: only a named owner counts
     pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in patient.children)

@@ -221,3 +221,66 @@ def test_backed_demonym_fighters_are_never_the_state(extract, text):
     found = edges(extract(text))
     backed = {t for _, k, t in found if k == "BACKS"}
     assert not backed & {"Syria", "Libya", "DR Congo"}
+
+
+# ---- 5. light verbs and reported raids ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May, two Saudi-led coalition air raids were reported on Harib district.",
+         "Harib"),
+        ("On 12 June, Russian strikes were carried out on Kupiansk, officials said.",
+         "Kupyansk"),
+        ("On 9 July, Israeli air raids were reported on Nabatieh.", "Nabatieh"),
+    ],
+)
+def test_raids_reported_on_a_place(extract, text, expected):
+    assert any(k == "STRIKES" and t == expected for _, k, t in edges(extract(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 June, Houthi forces fired mortar shells at Hays.",
+        "On Friday, RSF fighters opened fire on El Obeid.",
+        "On 5 March 2024, Ukrainian drones fired on Belgorod.",
+    ],
+)
+def test_a_date_is_never_a_target(extractor: Extractor, text):
+    ex = extractor.extract(Article("t", text))
+    assert not any(
+        a.name.lower() in ("june", "friday", "march", "2 june") for a in ex.actors
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("On Monday, anti-Houthi Giants Brigades forces shelled Houthi positions near Hays.",
+         "Giants Brigades"),
+        ("Last week, anti-Taliban National Resistance Front fighters attacked Taliban "
+         "positions in Panjshir.", "National Resistance Front of Afghanistan"),
+        ("On Sunday, anti-junta People's Defence Force fighters attacked a police station in "
+         "Kalay.", "People's Defence Force"),
+    ],
+)
+def test_anti_x_forces_are_not_x(extractor: Extractor, text, source):
+    ex = extractor.extract(Article("t", text))
+    names = {a.id: a.name for a in ex.actors}
+    sources = {names[r.source] for r in ex.relations if r.kind.value == "STRIKES"}
+    assert sources == {source}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IS militants attacked Iraqi forces near Makhmur; no information on casualties was given.",
+        "Al-Shabaab fighters attacked Somali troops in Afgooye, and no casualties were reported.",
+        "M23 rebels shelled Sake on Monday, with no report of fatalities.",
+    ],
+)
+def test_no_information_is_not_a_denial(extract, text):
+    found = extract(text, all_modalities=True)
+    assert any(k == "STRIKES" and m != "denied" for _, k, _, m in found)
