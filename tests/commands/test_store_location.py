@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 
-from .hand_made import CLI
+from .conftest import _ingest_all
+from .hand_made import CLI, HAND_MADE
 
 
 @pytest.mark.parametrize("command", [["stats"], ["actors"], ["export"], ["supporters", "Iran"]])
@@ -33,7 +35,11 @@ def test_an_unreachable_neo4j_is_one_line(cli: CLI, monkeypatch: pytest.MonkeyPa
 
 
 def test_the_default_store_lives_in_the_data_dir(cli: CLI, tmp_path: Path) -> None:
-    run = cli("stats")  # the fixtures point XDG_DATA_HOME into tmp_path
+    default = tmp_path / "xdg" / "actorgraph" / "graph.sqlite3"  # XDG_DATA_HOME is in tmp_path
+    run = cli("stats")  # nothing stored yet: a read names the store it looked for, creates none
+    assert run.code == 2 and str(default) in run.err
+    assert not default.parent.exists()
+    asyncio.run(_ingest_all(str(default), HAND_MADE))
+    run = cli("stats")
     assert run.code == 0, run.err
-    assert "articles   0" in run.out
-    assert list((tmp_path / "xdg" / "actorgraph").iterdir())
+    assert "articles   3" in run.out
