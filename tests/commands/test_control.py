@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .hand_made import CLI, REPO
+from .hand_made import CLI, REPO, SHARED
 
 pytestmark = pytest.mark.usefixtures("extractor")
 
@@ -107,3 +107,23 @@ def test_extract_json_gives_each_relation_and_report_its_event_date(cli: CLI) ->
                 "text": "on Saturday"}  # fmt: skip
     assert recapture["event_date"] == expected
     assert [e["event_date"] for e in recapture["evidence"]] == [expected]
+
+
+@pytest.mark.skipif(
+    not (SHARED / "seeds").is_dir(), reason=f"no shared seeds beside the checkout ({SHARED})"
+)
+@pytest.mark.parametrize(
+    ("place", "holder", "words"),
+    [
+        ("Hama", "faction:hayat-tahrir-al-sham", "seized control of Hama"),
+        ("Raqqa", "faction:syrian-democratic-forces", "Raqqa"),
+    ],
+)
+def test_the_seeds_name_who_holds_hama_and_raqqa(
+    cli: CLI, store_path: str, place: str, holder: str, words: str
+) -> None:
+    seeds = sorted(str(p) for p in (SHARED / "seeds").glob("*.txt"))
+    assert cli("ingest", *seeds, "--store", store_path).code == 0
+    answer = _control(cli, store_path, place)
+    assert answer["holder"] == holder
+    assert words in answer["capture"]["evidence"]["sentence"]
