@@ -11,6 +11,9 @@ speech, keeping the prepositions). "nsubj < [attack] > dobj" is the active claus
 
     .venv/bin/python -m bench.mine_patterns ../shared/gold/real/acled.jsonl
     .venv/bin/python -m bench.mine_patterns FILE.jsonl --top 20 --optional --json
+
+With ``--missed SYSTEM.json`` (the output of ``actorgraph extract FILE.jsonl --json``) only the
+gold edges the extractor did not find are counted: the shapes it misses most come first.
 """
 
 from __future__ import annotations
@@ -25,7 +28,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DepPath", "PatternCounts", "dependency_path", "edge_path", "main", "mine"]
+__all__ = [
+    "DepPath",
+    "PatternCounts",
+    "dependency_path",
+    "edge_path",
+    "found_relations",
+    "is_found",
+    "main",
+    "mine",
+]
 
 # words on the way that say how the path runs: "attack on", "killed by", "clashes with";
 # the general shape keeps only the prepositions, the lexical one the nouns and verbs as well
@@ -147,14 +159,63 @@ class PatternCounts:
         }
 
 
-def mine(nlp: Any, records: Iterable[dict[str, Any]], *, optional: bool = False) -> PatternCounts:
-    """Count the paths of every gold edge in ``records`` (parsed with ``nlp``)."""
+Found = dict[str, list[tuple[frozenset[str], str, frozenset[str]]]]
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"[\u2018\u2019'`.]", "", name.lower())
+    return " ".join(re.sub(r"[-\u2010-\u2015/]", " ", name).split()).removeprefix("the ")
+
+
+def found_relations(system: dict[str, Any]) -> Found:
+    """The relations of an ``extract --json`` output per article, as (names, kind, names)."""
+    found: Found = {}
+    for article in system.get("articles", []):
+        names = {
+            a["id"]: frozenset(_norm(n) for n in (a.get("name", ""), *(a.get("aliases") or ())))
+            for a in article.get("actors", [])
+        }
+        found[str(article.get("id"))] = [
+            (names.get(r["source"], frozenset()), r["kind"], names.get(r["target"], frozenset()))
+            for r in article.get("relations", [])
+        ]
+    return found
+
+
+def is_found(
+    edge: dict[str, Any], relations: Iterable[tuple[frozenset[str], str, frozenset[str]]]
+) -> bool:
+    """Whether a relation of a kind the edge accepts joins one of its names on each side."""
+    kinds = set(_names(edge["relation"]))
+    sources = {_norm(n) for n in _names(edge["source"])}
+    targets = {_norm(n) for n in _names(edge["target"])}
+    for source, kind, target in relations:
+        if kind not in kinds:
+            continue
+        if (sources & source and targets & target) or (
+            edge.get("undirected") and sources & target and targets & source
+        ):
+            return True
+    return False
+
+
+def mine(
+    nlp: Any,
+    records: Iterable[dict[str, Any]],
+    *,
+    optional: bool = False,
+    found: Found | None = None,
+) -> PatternCounts:
+    """Count the paths of every gold edge in ``records`` (parsed with ``nlp``); with ``found``,
+    of the edges it lacks only."""
     counts = PatternCounts()
     items = [r for r in records if r.get("text")]
     for doc, record in zip(nlp.pipe(r["text"] for r in items), items, strict=True):
         edges = [*record.get("edges", []), *(record.get("optional_edges", []) if optional else [])]
+        present = (found or {}).get(str(record.get("id")), [])
         for edge in edges:
-            counts.add(_kind(edge), edge_path(doc, edge))
+            if found is None or not is_found(edge, present):
+                counts.add(_kind(edge), edge_path(doc, edge))
     return counts
 
 
@@ -181,10 +242,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=15, help="paths listed per kind")
     parser.add_argument("--optional", action="store_true", help="count optional edges too")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    parser.add_argument("--missed", type=Path, help="extract --json output: count its misses")
     args = parser.parse_args(argv)
     from graph.ingest.nlp import load_nlp  # spaCy loads only when there is work to do
 
-    report = mine(load_nlp(), _records(args.gold), optional=args.optional).as_dict(args.top)
+    found = None
+    if args.missed is not None:
+        found = found_relations(json.loads(args.missed.read_text(encoding="utf-8")))
+    counts = mine(load_nlp(), _records(args.gold), optional=args.optional, found=found)
+    report = counts.as_dict(args.top)
     if args.json:
         json.dump(report, sys.stdout, ensure_ascii=False)
         print()

@@ -58,3 +58,35 @@ def test_the_command_prints_json(extractor, tmp_path, capsys):
     assert main([str(gold), "--json", "--top", "3"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert set(report) == {"STRIKES", "STRIKES|FIGHTS (undirected)"}
+
+
+def test_missed_counts_only_the_edges_the_extractor_lacks(extractor, tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(n) + "\n" for n in NOTES), encoding="utf-8")
+    system = {
+        "articles": [
+            {
+                "id": "so",
+                "actors": [
+                    {"id": "f", "name": "Al-Shabaab", "aliases": ["al-Shabaab"]},
+                    {"id": "c", "name": "Kismayo", "aliases": []},
+                ],
+                "relations": [{"source": "f", "target": "c", "kind": "STRIKES"}],
+            },
+            {
+                "id": "ml",  # found, but the other way round: an undirected edge accepts it
+                "actors": [
+                    {"id": "m", "name": "Mali", "aliases": []},
+                    {"id": "j", "name": "JNIM", "aliases": []},
+                ],
+                "relations": [{"source": "m", "target": "j", "kind": "FIGHTS"}],
+            },
+        ]
+    }
+    found = tmp_path / "system.json"
+    found.write_text(json.dumps(system), encoding="utf-8")
+    assert main([str(gold), "--json", "--missed", str(found)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"STRIKES"}
+    assert report["STRIKES"]["edges"] == 2  # the Kherson shelling and the Kidal strike
+    assert dict(report["STRIKES"]["lexical"]) == {"nsubj < [shell] > dobj": 1}
