@@ -30,6 +30,7 @@ SELECTIONS = {
     "ArticleConnection": "{ totalCount edges { node { id } } }",
     "Path": "{ length }",
     "Subgraph": "{ nodes { id } edges { id } }",
+    "Control": "{ holder { id } place { id } }",
 }
 UNION_SELECTION = "{ __typename ... on UserError { message } }"
 #: Values for the other required arguments: real ids, so only the payload can be wrong.
