@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from distributed import Client, Future, LocalCluster
+from distributed.comm.addressing import parse_address
+from distributed.comm.registry import backends as comm_backends
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from graph.backfill.partitions import Partition, read_partition
@@ -72,6 +74,13 @@ def extract_partition(partition: Partition, max_chars: int, batch_size: int) -> 
     return [next(extracted) if isinstance(item, Article) else item for item in items]
 
 
+def _check_address(address: str) -> None:
+    scheme, _ = parse_address(address)  # an address without a scheme is tcp://
+    if scheme not in comm_backends:
+        known = ", ".join(f"{name}://" for name in sorted(comm_backends))
+        raise ConfigError(f"{address!r} is not a Dask scheduler address: give one of {known}")
+
+
 @contextmanager
 def connect(plan: ClusterPlan) -> Iterator[Client]:
     """A client on the planned cluster, with the extractor plugin registered on every worker."""
@@ -87,8 +96,9 @@ def connect(plan: ClusterPlan) -> Iterator[Client]:
             )
             client = Client(cluster)
         else:
-            client = Client(plan.scheduler, timeout=30)
-    except (OSError, TimeoutError) as exc:
+            _check_address(plan.scheduler)
+            client = Client(plan.scheduler, timeout=10)
+    except (OSError, TimeoutError, ValueError) as exc:  # ValueError: an unknown address scheme
         where = plan.scheduler or "a local cluster"
         raise ConfigError(f"cannot reach the Dask scheduler at {where}: {exc}") from exc
     try:

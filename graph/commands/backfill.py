@@ -21,10 +21,11 @@ from graph.backfill.cluster import Client, ClusterPlan, Outcome, connect, extrac
 from graph.backfill.partitions import plan_partitions
 from graph.commands.common import add_store_argument, settings_from_args
 from graph.commands.ingest import Tally, _expected_count, _positive, _report, _store_one
-from graph.commands.runner import run_with_store
-from graph.errors import ActorGraphError, StoreUnavailableError
+from graph.commands.runner import EXIT_STORE, run_with_store
+from graph.errors import ActorGraphError, ConfigError, StoreUnavailableError
 from graph.ingest.readers import ReadFailure
 from graph.model import Extraction
+from graph.stores import open_store
 from graph.stores.base import GraphStore
 
 __all__ = ["add_arguments", "backfill_all", "run"]
@@ -113,6 +114,11 @@ async def backfill_all(store: GraphStore, args: argparse.Namespace, client: Clie
 
 def run(args: argparse.Namespace) -> int:
     """Backfill the inputs: exit 0 if all were stored, 1 if any failed, 2 if no store."""
+    try:
+        open_store(settings_from_args(args))  # a malformed location fails before a cluster starts
+    except ConfigError as exc:
+        print(f"actorgraph {args.command}: {exc}", file=sys.stderr)
+        return EXIT_STORE
     with connect(ClusterPlan(workers=args.workers, scheduler=args.scheduler)) as client:
 
         async def action(store: GraphStore) -> int:

@@ -139,3 +139,21 @@ def test_a_worker_killed_mid_run_loses_nothing(
     assert (ingest.code, run.code) == (0, 0), run.err
     assert run.out == ingest.out
     assert _export(cli, backfilled) == _export(cli, ingested)
+
+
+def test_a_scheduler_address_that_is_not_one_is_a_one_line_error(cli: CLI, tmp_path: Path) -> None:
+    store = str(tmp_path / "graph.sqlite3")
+    run = cli("backfill", SAMPLE_INPUTS[0], "--scheduler", "http://nowhere", "--store", store)
+    assert run.code == 1
+    [line] = run.err.strip().splitlines()  # no traceback
+    assert line.startswith(
+        "actorgraph backfill: 'http://nowhere' is not a Dask scheduler address: give one of "
+    )
+    assert "tcp://" in line
+    assert not Path(store).exists()
+
+
+def test_a_malformed_store_location_fails_before_a_cluster_starts(cli: CLI) -> None:
+    run = cli("backfill", SAMPLE_INPUTS[0], "--store", "ftp://example.org/graph")
+    assert run.code == 2
+    assert run.err.startswith("actorgraph backfill: ftp:// is not a store location")
