@@ -11,8 +11,10 @@ DataLoaders, so a page of actors with their relations costs a fixed number of st
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 import strawberry
+from graphql import FieldNode
 from strawberry import Info
 
 from api.context import Context
@@ -171,14 +173,20 @@ class RelationNode:
     evidence: list[EvidenceNode]
     source_id: strawberry.Private[str]
     target_id: strawberry.Private[str]
+    #: the ends, when whoever built the relation had them loaded already (see ``with_ends``)
+    source_node: strawberry.Private[ActorNode | None] = None
+    target_node: strawberry.Private[ActorNode | None] = None
+
+    # Plain functions, not coroutines: an end loaded already is answered at once, and only
+    # the others cost an await (one per relation end, which was most of a lookup's CPU).
+    # graphql-core awaits what a resolver returns when it is awaitable, hence the casts.
+    @strawberry.field
+    def source(self, info: Ctx) -> ActorNode:
+        return self.source_node or cast("ActorNode", _actor(info, self.source_id))
 
     @strawberry.field
-    async def source(self, info: Ctx) -> ActorNode:
-        return await _actor(info, self.source_id)
-
-    @strawberry.field
-    async def target(self, info: Ctx) -> ActorNode:
-        return await _actor(info, self.target_id)
+    def target(self, info: Ctx) -> ActorNode:
+        return self.target_node or cast("ActorNode", _actor(info, self.target_id))
 
     @classmethod
     def of(cls, rel: Relation) -> RelationNode:
@@ -204,6 +212,29 @@ def relation_nodes(
     return [RelationNode.of(r) for r in relations if kind is None or r.kind == kind]
 
 
+def _selects(info: Ctx, name: str) -> bool:
+    """Whether the field being resolved asks for ``name`` of its items (a fragment may)."""
+    for node in info._raw_info.field_nodes:
+        for selection in node.selection_set.selections if node.selection_set else ():
+            if not isinstance(selection, FieldNode) or selection.name.value == name:
+                return True
+    return False
+
+
+async def with_ends(info: Ctx, nodes: list[RelationNode], end: str) -> list[RelationNode]:
+    """``nodes`` with their ``end`` ("source" or "target") loaded in one batch, when the
+    query asks for it; the other end stays to be loaded if it is asked for."""
+    if not nodes or not _selects(info, end):
+        return nodes
+    ids = list(dict.fromkeys(getattr(n, f"{end}_id") for n in nodes))
+    found = dict(zip(ids, await info.context.loaders.actors.load_many(ids), strict=True))
+    for node in nodes:
+        actor = found[getattr(node, f"{end}_id")]
+        if actor is not None:  # a missing end is left to the resolver, which reports it
+            setattr(node, f"{end}_node", ActorNode.of(actor))
+    return nodes
+
+
 def _backing(relations: list[Relation], end: str) -> list[str]:
     """Distinct ids at ``end`` ("source" or "target") of relations that say someone backs."""
     ids = {
@@ -227,11 +258,13 @@ class ActorNode:
     async def relations_out(
         self, info: Ctx, kind: RelationKind | None = None
     ) -> list[RelationNode]:
-        return relation_nodes(await info.context.loaders.relations_out.load(self.id), kind)
+        relations = await info.context.loaders.relations_out.load(self.id)
+        return await with_ends(info, relation_nodes(relations, kind), "target")
 
     @strawberry.field(description="Relations to this actor, optionally of one kind.")
     async def relations_in(self, info: Ctx, kind: RelationKind | None = None) -> list[RelationNode]:
-        return relation_nodes(await info.context.loaders.relations_in.load(self.id), kind)
+        relations = await info.context.loaders.relations_in.load(self.id)
+        return await with_ends(info, relation_nodes(relations, kind), "source")
 
     @strawberry.field(
         description="Actors that BACK this one (denied or hypothetical backing excluded)."
