@@ -148,6 +148,9 @@ class Emulator:
     def do_PROBE_SHORTEST_PATH(self, p: Row) -> list[Row]:
         return [{"hops": 2}]  # Neo4j's answer: the search keeps to the WHERE
 
+    def do_PROBE_LONG_SKIP(self, p: Row) -> list[Row]:
+        return [{"x": x} for x in [1, 2][p["skip"] :]]
+
     # -- ingest and retract --------------------------------------------------------------
 
     def do_ARTICLE_HASHES(self, p: Row) -> list[Row]:

@@ -67,17 +67,18 @@ def ingested_ids(done: list[Recorded]) -> list[str]:
 
 
 async def test_open_creates_each_constraint_and_index_in_its_own_transaction() -> None:
-    """Then one more transaction: the probe of how the server reads shortestPath."""
+    """Then the probes of how the server reads shortestPath (rolled back) and SKIP."""
     driver = RecordingDriver()
     await opened(driver)
     assert [(mode, len(done)) for mode, done in driver.transactions] == [("write", 1)] * (
         len(cypher.SCHEMA) + 1
-    )
+    ) + [("read", 1)]
     texts = [s.text for s in driver.statements]
-    assert texts == [q.text for q in cypher.SCHEMA] + [cypher.PROBE_SHORTEST_PATH.text]
-    schema = texts[:-1]
+    probes = [cypher.PROBE_SHORTEST_PATH.text, cypher.PROBE_LONG_SKIP.text]
+    assert texts == [q.text for q in cypher.SCHEMA] + probes
+    schema = texts[:-2]
     assert all(
-        "IF NOT EXISTS" in t or t.startswith("DROP INDEX") and "IF EXISTS" in t for t in schema
+        "IF NOT EXISTS" in t or (t.startswith("DROP INDEX") and "IF EXISTS" in t) for t in schema
     )
 
 

@@ -15,24 +15,37 @@ from graph.stores.neo4j import cypher
 from graph.stores.neo4j.rows import Row, Tx
 
 __all__ = [
+    "LARGEST_LIMIT",
+    "LARGEST_SKIP",
     "PORTABLE",
     "Capabilities",
     "RolledBack",
     "probe_shortest_path",
     "shortest_path_answer",
+    "takes_long_skip",
 ]
+
+
+#: The largest ``SKIP`` every server takes as given: 32 bits, signed.
+LARGEST_SKIP = 2**31 - 1
+#: The largest ``LIMIT`` the store sends: far more rows than any page can hold, and below
+#: where a server that sorts into a buffer of ``LIMIT + 1`` rows would overflow.
+LARGEST_LIMIT = 2**30
 
 
 @dataclass(frozen=True, slots=True)
 class Capabilities:
     """``filtered_shortest_path``: ``shortestPath`` honours its ``WHERE`` during the search,
-    so it finds the shortest path that passes, not the shortest path if that one passes."""
+    so it finds the shortest path that passes, not the shortest path if that one passes.
+    ``long_skip``: ``SKIP`` takes values past :data:`LARGEST_SKIP` instead of cutting them."""
 
     filtered_shortest_path: bool
+    long_skip: bool
 
 
-#: Right on every server: shortest paths found by walking ever longer simple paths.
-PORTABLE = Capabilities(filtered_shortest_path=False)
+#: Right on every server: shortest paths found by walking ever longer simple paths, and an
+#: offset past 32 bits refused rather than cut.
+PORTABLE = Capabilities(filtered_shortest_path=False, long_skip=False)
 
 
 class RolledBack(Exception):  # not an error: how a probe gets its rows out
@@ -49,6 +62,11 @@ async def probe_shortest_path(tx: Tx) -> None:
     raise RolledBack(await tx.run(cypher.PROBE_SHORTEST_PATH, names=names))
 
 
-def shortest_path_answer(rows: list[Row]) -> Capabilities:
+def shortest_path_answer(rows: list[Row]) -> bool:
     """Neo4j answers one path of 2 steps; a server that filters afterwards, nothing."""
-    return Capabilities(filtered_shortest_path=rows == [{"hops": 2}])
+    return rows == [{"hops": 2}]
+
+
+async def takes_long_skip(tx: Tx) -> bool:
+    """Past 32 bits, Neo4j skips both rows; a server that cuts the number keeps one."""
+    return await tx.run(cypher.PROBE_LONG_SKIP, skip=2**32 + 1) == []

@@ -60,6 +60,7 @@ __all__ = [
     "MOVE_MENTIONS",
     "NEXT_CURATION_SEQ",
     "PING",
+    "PROBE_LONG_SKIP",
     "PROBE_SHORTEST_PATH",
     "PROPERTY_KEYS",
     "PUT_REDIRECTS",
@@ -270,6 +271,8 @@ PROBE_SHORTEST_PATH = query(
     "WHERE all(r IN relationships(p) WHERE r.walk)",
     "RETURN length(p) AS hops",
 )
+#: Does ``SKIP`` take a number past 32 bits (Neo4j: nothing comes back), or cut it (a row does)?
+PROBE_LONG_SKIP = query("PROBE_LONG_SKIP", "UNWIND [1, 2] AS x", "RETURN x", "SKIP $skip")
 
 
 # -- fragments -----------------------------------------------------------------------------
@@ -581,20 +584,37 @@ SPLIT_RULES = query(
 )
 
 
-def ensure_actors(kind: ActorKind) -> Query:
-    """Create the actors of one kind that are new; fill in a location an actor lacked.
+def _create_missing(kind: ActorKind, *on_create: str) -> tuple[str, ...]:
+    """Lines that create, with both labels, the actors of ``row.id`` that do not exist yet.
 
-    The kind label is part of the merged pattern rather than set afterwards: an actor id
-    starts with its kind, so an actor with that id has that label anyway, and a label added
-    to a node just merged on a constrained label is refused by some Bolt servers.
+    An actor that exists is left alone whatever its labels (an article may name, say, a
+    state that a curation merged into a faction), as ``MERGE (a:Actor ...) ON CREATE SET
+    a:Kind`` would; but the kind label is part of the merged pattern rather than added after
+    the merge, which some Bolt servers refuse on a label with a unique constraint.
     """
+    return (
+        "OPTIONAL MATCH (known:Actor {id: row.id})",
+        "CALL (row, known) {",
+        "  WITH * WHERE known IS NULL",
+        f"  MERGE (a:Actor:{kind_label(kind)} {{id: row.id}})",
+        *(f"  {line}" for line in on_create),
+        "}",
+        "WITH row",
+        "MATCH (a:Actor {id: row.id})",
+    )
+
+
+def ensure_actors(kind: ActorKind) -> Query:
+    """Create the actors of one kind that are new; fill in a location an actor lacked."""
     return query(
         "ensure_actors",
         "UNWIND $rows AS row",
-        f"MERGE (a:Actor:{kind_label(kind)} {{id: row.id}})",
-        "ON CREATE SET a.name = row.name, a.name_key = row.name_key,",
-        "    a.kind = row.kind, a.mentions = 0, a.aliases = [], a.curated_aliases = [],",
-        "    a.search_keys = [row.name_key], a.search_text = row.name_key",
+        *_create_missing(
+            kind,
+            "ON CREATE SET a.name = row.name, a.name_key = row.name_key,",
+            "    a.kind = row.kind, a.mentions = 0, a.aliases = [], a.curated_aliases = [],",
+            "    a.search_keys = [row.name_key], a.search_text = row.name_key",
+        ),
         "WITH a, row",
         "WHERE a.geonames_id IS NULL AND row.geonames_id IS NOT NULL",
         "SET a.geonames_id = row.geonames_id, a.latitude = row.latitude,",
@@ -745,9 +765,11 @@ def restore_actors(kind: ActorKind) -> Query:
     return query(
         "restore_actors",
         "UNWIND $rows AS row",
-        f"MERGE (a:Actor:{kind_label(kind)} {{id: row.id}})",  # the label as in ensure_actors
-        "ON CREATE SET a.mentions = 0, a.aliases = [],",
-        "    a.search_keys = [row.name_key], a.search_text = row.name_key",
+        *_create_missing(
+            kind,
+            "ON CREATE SET a.mentions = 0, a.aliases = [],",
+            "    a.search_keys = [row.name_key], a.search_text = row.name_key",
+        ),
         "SET a.name = row.name, a.name_key = row.name_key, a.kind = row.kind,",
         "    a.geonames_id = row.geonames_id, a.latitude = row.latitude,",
         "    a.longitude = row.longitude, a.country_code = row.country_code,",

@@ -30,7 +30,7 @@ ActorGraph errors here, at the boundary. Managed transactions (``execute_read`` 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
@@ -68,11 +68,14 @@ from graph.stores.base import (
 )
 from graph.stores.neo4j import curation, cypher, reads
 from graph.stores.neo4j.capabilities import (
+    LARGEST_LIMIT,
+    LARGEST_SKIP,
     PORTABLE,
     Capabilities,
     RolledBack,
     probe_shortest_path,
     shortest_path_answer,
+    takes_long_skip,
 )
 from graph.stores.neo4j.cypher import Query
 from graph.stores.neo4j.facts import batches, delete_article, ingest_batch
@@ -104,32 +107,67 @@ def create_driver(uri: str, user: str, password: str | None, **config: Any) -> A
         raise ConfigError(f"cannot use the Neo4j URL {uri!r}: {exc}") from exc
 
 
+def _stored(value: Any) -> Any:
+    """Parameters as the store keeps them: a moment becomes a local date-time in UTC.
+
+    A zoned date-time does not survive every Bolt server (some give it back without its zone),
+    a local one does, and the store always means UTC (see :func:`_native`).
+    """
+    if isinstance(value, dict):
+        return {k: _stored(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_stored(v) for v in value]
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _utc(moment: datetime) -> datetime:
+    """A moment in UTC; one without a zone is a local date-time the store wrote in UTC."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _native(value: Any) -> Any:
-    """Driver values as plain Python: Neo4j dates and times become ``datetime`` values."""
+    """Driver values as plain Python: Neo4j dates and times become ``datetime`` values, moments
+    in UTC (zoned ones from databases written before moments were kept as local UTC)."""
     if isinstance(value, dict):
         return {k: _native(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_native(v) for v in value]
     if isinstance(value, DateTime):
-        moment: datetime = value.to_native()
-        return moment.astimezone(UTC) if moment.tzinfo else moment
+        return _utc(value.to_native())
+    if isinstance(value, datetime):
+        return _utc(value)
     if isinstance(value, Date):
         day: date = value.to_native()
         return day
     return value
 
 
+def _paged(params: dict[str, Any], capabilities: Capabilities) -> dict[str, Any]:
+    """``$limit`` no larger than every server takes as given (no page holds that many rows
+    anyway); an ``$offset`` past 32 bits refused where the server would cut it short."""
+    limit, offset = params.get("limit"), params.get("offset")
+    if isinstance(offset, int) and offset > LARGEST_SKIP and not capabilities.long_skip:
+        raise BadInputError(f"this server cannot skip more than {LARGEST_SKIP:,} rows")
+    if isinstance(limit, int) and limit > LARGEST_LIMIT:
+        return {**params, "limit": LARGEST_LIMIT}
+    return params
+
+
 class _Tx:
     """A managed transaction that runs :class:`Query` objects, the store's only way in."""
 
-    def __init__(self, tx: AsyncManagedTransaction) -> None:
+    def __init__(self, tx: AsyncManagedTransaction, capabilities: Capabilities) -> None:
         self._tx = tx
+        self._capabilities = capabilities
 
     async def run(self, query: Query, /, **params: Any) -> list[Row]:
         if set(params) != query.params:
             raise StoreError(
                 f"statement {query.name} takes {sorted(query.params)}, got {sorted(params)}"
             )
+        params = _paged(params, self._capabilities)
         rows = params.get("rows")
         if not isinstance(rows, list) or len(rows) <= CHUNK_ROWS:
             return await self._run(query, params)
@@ -139,7 +177,7 @@ class _Tx:
         return found
 
     async def _run(self, query: Query, params: dict[str, Any]) -> list[Row]:
-        result = await self._tx.run(query.text, params)
+        result = await self._tx.run(query.text, _stored(params))
         return [_native(record.data()) async for record in result]
 
 
@@ -209,10 +247,11 @@ class Neo4jStore:
             raise StoreError("the store is not open")
         return self._driver
 
-    @staticmethod
-    def _unit(work: Work[T]) -> Callable[[AsyncManagedTransaction], Awaitable[T]]:
+    def _unit(self, work: Work[T]) -> Callable[[AsyncManagedTransaction], Awaitable[T]]:
+        capabilities = self.capabilities
+
         async def unit(tx: AsyncManagedTransaction) -> T:
-            return await work(_Tx(tx))
+            return await work(_Tx(tx, capabilities))
 
         return unit
 
@@ -247,14 +286,18 @@ class Neo4jStore:
             raise
 
     async def _probe(self) -> Capabilities:
-        """Ask the server how it reads the statements whose meaning servers differ on."""
+        """Ask the server how it reads the statements whose meaning servers differ on; what
+        it will not say (a user who may only read, say) gets what works everywhere."""
+        filtered, long_skip = PORTABLE.filtered_shortest_path, PORTABLE.long_skip
         try:
             await self._write("probe the server", probe_shortest_path)
         except RolledBack as done:
-            return shortest_path_answer(done.rows)
-        except StoreError:  # e.g. a user who may only read: keep to what works everywhere
+            filtered = shortest_path_answer(done.rows)
+        except StoreError:
             pass
-        return PORTABLE
+        with suppress(StoreError):
+            long_skip = await self._read("probe the server", takes_long_skip)
+        return Capabilities(filtered_shortest_path=filtered, long_skip=long_skip)
 
     async def close(self) -> None:
         driver, self._open = self._driver, False
