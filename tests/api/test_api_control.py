@@ -60,7 +60,9 @@ async def test_relations_and_evidence_carry_event_dates(war: Api) -> None:
     assert edge["node"]["eventDate"] == {
         "start": "2024-11-09", "end": "2024-11-09", "precision": "DAY", "text": "on Saturday"
     }  # fmt: skip
-    assert edge["node"]["evidence"] == [{"eventDate": {"start": "2024-11-09", "text": "on Saturday"}}]
+    assert edge["node"]["evidence"] == [
+        {"eventDate": {"start": "2024-11-09", "text": "on Saturday"}}
+    ]
 
 
 @pytest.mark.parametrize(
