@@ -11,7 +11,8 @@ The graph it keeps::
     (:Article)-[:MENTIONS {origin_id, name, aliases, mentions}]->(:Actor)
     (:Evidence {id, relation_id, article_id, sentence, start, end, trigger, source_text,
                 target_text, extractor_version, confidence, published, kind, modality,
-                source, target, origin_source, origin_target})-[:FROM]->(:Article)
+                source, target, origin_source, origin_target, event_start, event_end,
+                event_precision, event_text})-[:FROM]->(:Article)
     (:Redirect {from_id, to_id}), (:SplitRule {from_id, key, to_id})   merges and splits
     (:Curation {seq, id, action, actor_id, other_id, detail, actors, before, created_at, undone})
     (:Counter {name, value})                                            numbers the curations
