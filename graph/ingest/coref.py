@@ -17,12 +17,20 @@ from graph.ingest.resolved import ACTOR_KINDS, Resolved
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
-__all__ = ["force_antecedent", "is_definite", "place_antecedent", "pro_side_militia"]
+__all__ = [
+    "backed_description",
+    "force_antecedent",
+    "is_definite",
+    "place_antecedent",
+    "pro_side_militia",
+]
 
 TOWN_WORDS = word_set("town_words")
 AREA_WORDS = word_set("area_words")
 BARE_FORCES = word_set("bare_force_nouns")
 MILITIA_WORDS = word_set("militia_words")
+DESCRIBED_HEADS = word_set("described_side_heads")
+DESCRIBING_SUFFIXES = ("-backed", "-led", "-supported", "-allied", "-sponsored")
 # A description that points back: "the village", "that town", "the same area"
 DEFINITE_DETS = frozenset({"the", "that", "this", "these", "those"})
 ANTECEDENT_SENTENCES = 4
@@ -99,8 +107,32 @@ def _inside(doc: Doc, mention: Mention, token: Token) -> bool:
     return token.left_edge.i <= mention.start <= token.right_edge.i
 
 
+def backed_description(token: Token) -> list[Resolved]:
+    """'Turkish-backed militants', 'US-backed Syrian fighters', 'Kurdish-led militias': an
+    armed side the text names only by who backs or leads it is a faction under that name.
+    A definite one ('the Iran-backed group') refers back instead, and is left to salience."""
+    if token.lower_ not in DESCRIBED_HEADS or is_definite(token):
+        return []
+    doc = token.doc
+    marks = [
+        t
+        for t in doc[token.left_edge.i : token.i]
+        if t.lower_.endswith(DESCRIBING_SUFFIXES) or (
+            t.lower_ in ("backed", "led", "supported", "allied") and t.i > 0
+            and doc[t.i - 1].text == "-"
+        )
+    ]
+    if not marks:
+        return []
+    start = marks[0].i - (2 if marks[0].lower_ in ("backed", "led", "supported", "allied") else 0)
+    words = [t for t in doc[start : token.i + 1] if t.dep_ not in ("det", "nummod", "punct")
+             or t.text == "-"]
+    name = " ".join(t.text for t in words).replace(" - ", "-").strip("- ")
+    return [Resolved(Entry(name, ActorKind.FACTION, (name,)), name)]
+
+
 def pro_side_militia(token: Token) -> list[Resolved]:
-    """'pro-government militia members', 'pro-Turkish militias': armed men who side with X
+    """'pro-government militia members', 'pro-regime fighters': armed men who side with X
     without being X's forces: a faction of their own, under the name monitors give it
     ('Militia (Pro-Government)')."""
     words = [token, *(c for c in token.children if c.dep_ == "compound")]
@@ -113,7 +145,8 @@ def pro_side_militia(token: Token) -> list[Resolved]:
         side = doc[child.i + 2]
         if not side.is_alpha:
             continue
-        name = f"pro-{side.text} militia"
+        noun = "militia" if any(w.lower_.startswith("militia") for w in words) else token.lower_
+        name = f"pro-{side.text} {noun}"
         label = f"Militia (Pro-{side.text[:1].upper()}{side.text[1:]})"
         entry = Entry(name, ActorKind.FACTION, (label, f"pro-{side.text} militias"))
         return [Resolved(entry, name)]

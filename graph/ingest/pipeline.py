@@ -177,8 +177,10 @@ class Extractor:
         )
 
     def _modality(self, cand: Candidate) -> Modality:
-        if cand.kind is RelationKind.LEADS:
-            return Modality.ASSERTED  # a title is the reporter's own description
+        if cand.kind is RelationKind.LEADS or cand.trigger.lower_.endswith("backed"):
+            # a title or an 'X-backed' label is the reporter's own description, whatever
+            # the clause around it says
+            return Modality.ASSERTED
         return self.modality.read(cand.trigger)
 
     def _actor(self, builder: _ActorBuilder) -> Actor:

@@ -24,6 +24,7 @@ from graph.ingest.resolved import (
 )
 from graph.ingest.resolved import phrase as _phrase
 from graph.ingest.resolved import prep_objects as _prep_objects
+from graph.ingest.words import word_set
 from graph.model import ActorKind
 
 __all__ = ["PlaceResolver"]
@@ -46,6 +47,8 @@ class PlaceResolver:
         mention = self.mentions.at(token.i)
         if mention is not None:
             place = self._place_from_mention(mention)
+            if place is None and _where_a_person_cannot_be(token, mention):
+                return [self._named_area(token)]  # "killed at Jeb el-Kussa", tagged PERSON
             if place is not None or mention.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
                 return [place] if place is not None else []
         if token.lower_ in self.facility_nouns and token.pos_ in ("NOUN", "PROPN"):
@@ -123,7 +126,13 @@ class PlaceResolver:
             for o in _prep_objects(c)
         ]
         appos = [c for c in token.children if c.dep_ == "appos"]
-        for group in (compounds, ofs, appos, ins):
+        listed = [  # "villages including Bashkuwi and Sifat", "towns such as X"
+            o
+            for c in token.children
+            if c.dep_ in ("prep", "amod") and c.lower_ in ("including", "like", "as")
+            for o in _prep_objects(c)
+        ]
+        for group in (compounds, ofs, appos, ins, listed):
             found = [p for t in group for p in self._mentioned_place(t)]
             if found:
                 return found
@@ -133,7 +142,11 @@ class PlaceResolver:
         mention = self.mentions.at(token.i)
         if mention is not None:
             place = self._place_from_mention(mention)
-            if place is None and token.dep_ in ("compound", "pobj") and mention.reading == "entity":
+            if (
+                place is None
+                and token.dep_ in ("compound", "pobj", "conj")
+                and mention.reading == "entity"
+            ):
                 return [self._named_area(token)]  # "Karari locality", "town of X": tagged ORG
             return [place] if place is not None else []
         if token.pos_ == "PROPN" and token.dep_ in ("compound", "pobj", "appos"):
@@ -200,3 +213,24 @@ class PlaceResolver:
         words = sorted((t for t in keep if t.dep_ not in ("punct", "cc")), key=lambda t: t.i)
         text = " ".join(t.text for t in words[:8])
         return Resolved(Entry(text, ActorKind.REGION, (text,)), text)
+
+
+def _where_a_person_cannot_be(token: Token, mention: Mention) -> bool:
+    """A name the tagger took for a person or an organisation, standing where an event
+    happened ('killed at X') or as what was taken ('captured X'): there it names a place."""
+    if mention.reading != "entity" or mention.entry.kind not in (
+        ActorKind.PERSON, ActorKind.ORGANIZATION
+    ):
+        return False
+    if token.dep_ == "dobj" and token.head.lemma_ in TAKING_VERBS:
+        return True
+    return (
+        mention.entry.kind is ActorKind.PERSON
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "at", "near", "outside")
+        and token.head.head.pos_ in ("VERB", "NOUN")
+        and token.head.head.lemma_ not in ("say", "tell", "accord")
+    )
+
+
+TAKING_VERBS = word_set("taking_verbs")

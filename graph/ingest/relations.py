@@ -367,6 +367,9 @@ class RelationReader(NominalPatterns):
             mention = ctx.mentions.at(patient.i)
             if mention is not None and mention.entry.kind is ActorKind.PERSON:
                 targets.append(Resolved(mention.entry, mention.text))
+            if not targets and agent.lemma_ in self.nouns[RelationKind.STRIKES]:
+                # "civilians were killed by Turkish shelling at X": the shelling hit X
+                targets = located([], patient, trigger, ctx)
         else:
             targets = located(self._strike_targets(patient, ctx), patient, trigger, ctx)
         for source in sources:
@@ -377,6 +380,8 @@ class RelationReader(NominalPatterns):
 
     def _strike_targets(self, patient: Token, ctx: Context) -> list[Resolved]:
         mention = ctx.mentions.at(patient.i)
+        if mention is not None and mention.entry.kind is ActorKind.STATE and _inside(patient):
+            return []  # "operations in northern Syria" hit somewhere in it, not the state
         if mention is not None and mention.reading in ("capital", "seat"):
             return ctx.places(patient)  # a strike on Kyiv hits the city
         if patient.lower_ in ctx.settlement_nouns:  # "struck Beirut's southern suburbs"
@@ -408,6 +413,10 @@ class RelationReader(NominalPatterns):
         if kind is RelationKind.CAPTURES and target.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
             return
         yield Candidate(kind, source, target, trigger, round(confidence, 3))
+
+
+def _inside(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "inside", "within", "across")
 
 
 def _generic(source: Resolved, target: Resolved) -> float:

@@ -12,7 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from graph.ingest.coref import force_antecedent, pro_side_militia
+from graph.ingest.coref import backed_description, force_antecedent, pro_side_militia
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Lexicon, Reading
 from graph.ingest.mentions import Mention, Mentions, join_hyphens
@@ -157,6 +157,7 @@ class Context(PlaceResolver):
     def _indirect(self, token: Token) -> list[Resolved]:
         for check in (
             pro_side_militia,
+            backed_description,
             self._members_of,
             self._appositive,
             self._loyal_to,

@@ -284,3 +284,66 @@ def test_anti_x_forces_are_not_x(extractor: Extractor, text, source):
 def test_no_information_is_not_a_denial(extract, text):
     found = extract(text, all_modalities=True)
     assert any(k == "STRIKES" and m != "denied" for _, k, _, m in found)
+
+
+# ---- 8 and 10. sides named by who backs them; places listed or tagged as people ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "side", "place"),
+    [
+        ("Turkish-backed militants seized the town of Tal Abyad on Sunday.", "Turkey",
+         "Turkish-backed militants", "Tal Abyad"),
+        ("Rwandan-backed rebels captured Rubaya after a week of fighting.", "Rwanda",
+         "Rwandan-backed rebels", "Rubaya"),
+        ("Emirati-backed separatists took over Zinjibar in a dawn assault.",
+         "United Arab Emirates", "Emirati-backed separatists", "Zinjibar"),
+    ],
+)
+def test_a_side_named_by_its_backer_is_a_faction(extract, text, backer, side, place):
+    found = edges(extract(text))
+    assert (backer, "BACKS", side) in found
+    assert (side, "CAPTURES", place) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The Syrian army took villages including Tall Rifaat and Kafr Naya.",
+         {"Tall Rifaat", "Kafr Naya"}),
+        ("Malian troops recaptured towns such as Lere and Niafunke.", {"Lere", "Niafunke"}),
+        ("Pro-regime fighters retook the villages of Zamka and Hoshan on Monday.",
+         {"Zamka", "Hoshan"}),
+    ],
+)
+def test_listed_places_are_each_taken(extract, text, places):
+    taken = {t for _, k, t in edges(extract(text)) if k == "CAPTURES"}
+    assert places <= taken
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least nine civilians were killed by a Russian missile strike at Zolochiv.",
+         ("Russia", "Zolochiv")),
+        ("Five farmers were killed by an RSF drone strike at Um Kadada.",
+         ("Rapid Support Forces", "Um Kadada")),
+        ("Three children were killed by Israeli artillery fire in Khiam.", ("Israel", "Khiam")),
+    ],
+)
+def test_civilians_killed_by_a_strike_put_it_where_they_died(extract, text, expected):
+    strikes = {(s, t) for s, k, t in edges(extract(text)) if k == "STRIKES"}
+    assert expected in strikes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish military operations in northern Syria continued on Monday.",
+        "Russian airstrikes in eastern Ukraine intensified overnight.",
+        "Israeli raids in southern Lebanon resumed at dawn.",
+    ],
+)
+def test_a_strike_in_a_country_is_not_a_strike_on_the_state(extract, text):
+    targets = {t for _, k, t in edges(extract(text)) if k == "STRIKES"}
+    assert not targets & {"Syria", "Ukraine", "Lebanon"}
