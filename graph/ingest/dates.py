@@ -26,7 +26,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -79,6 +79,7 @@ _SHIFT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a feed repeats its few date phrases over and over
 def resolve(text: str, published: date | None, anchor: date | None = None) -> EventDate | None:
     """The days a date phrase names, read against the publication date (and ``anchor``, the
     last date the article named, for "two days later"); ``None`` when it names no day or falls
@@ -173,7 +174,7 @@ def _parsed(core: str, published: date | None) -> Days | None:
     return day, day, DAY
 
 
-@cache
+@lru_cache(maxsize=64)
 def _parser(published: date | None) -> Any:
     from dateparser.date import DateDataParser  # slow to import; loaded on first use
 
@@ -209,11 +210,20 @@ def _date_phrases(sent: Span) -> list[Span]:
     return spans
 
 
+_SHIFT_WORDS = {"later", "after", "afterwards", "earlier", "before"}
+
+
 def _with_preposition(span: Span) -> str:
+    """The phrase with the preposition before it ("since April") and the word that makes a
+    count of days a shift ("two days after")."""
+    text = span.text
     before = span.doc[span.start - 1] if span.start > span.sent.start else None
     if before is not None and before.lower_ in _PREPOSITIONS | {"since"}:
-        return f"{before.text} {span.text}"
-    return span.text
+        text = f"{before.text} {text}"
+    after = span.doc[span.end] if span.end < span.sent.end else None
+    if after is not None and after.lower_ in _SHIFT_WORDS and span[-1].lower_ != after.lower_:
+        text = f"{text} {after.text}"
+    return text
 
 
 def _attachment(span: Span, trigger: Token) -> int | None:
@@ -281,7 +291,8 @@ def _clause(token: Token) -> Token:
 
 def _anchor(phrase: Span, published: date | None) -> date | None:
     """The last day the article named before ``phrase``, for "two days later"."""
-    if not _SHIFT.match(phrase.text):
+    words = set(_with_preposition(phrase).lower().split())
+    if not words & (_SHIFT_WORDS | {"next", "following", "previous"}):
         return None
     sents = {t.sent.start: t.sent for t in phrase.doc[: phrase.start]}
     for sent in reversed(sents.values()):

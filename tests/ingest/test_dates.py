@@ -143,3 +143,12 @@ def test_no_date_and_no_publication_date_gives_none(extractor):
 )
 def test_dates_of_other_events_in_the_sentence_are_left_to_them(extractor, text, relation, words):
     assert _dates(extractor, text)[relation].text == words
+
+
+def test_days_after_an_event_count_from_the_day_last_named(extractor):
+    text = (
+        "Hayat Tahrir al-Sham captured Hama on Thursday. "
+        "Two days after the fall of Hama, the group seized Homs."
+    )
+    homs = _dates(extractor, text, date(2024, 12, 9))[("Hayat Tahrir al-Sham", "CAPTURES", "Homs")]
+    assert (homs.start, homs.text) == (date(2024, 12, 7), "Two days after")
