@@ -231,8 +231,13 @@ def spelling_variants(form: str) -> Iterator[str]:
 
     >>> sorted(spelling_variants("Jama'at al-Ahrar"))
     ["Jama'at al Ahrar", 'Jamaat al Ahrar', 'Jamaat al-Ahrar']
+    >>> list(spelling_variants("M-23"))
+    []
     """
-    unhyphened = form.replace("-", " ").replace("  ", " ") if "-" in form.strip("-") else form
+    parts = [p.strip() for p in form.split("-")]
+    # "M-23" or "IS-K" spaced out reads as a stray letter or number; "Jaish-e-" does not
+    spaced = len(parts) > 1 and not any(p.isdigit() or (len(p) == 1 and p.isupper()) for p in parts)
+    unhyphened = " ".join(form.replace("-", " ").split()) if spaced else form
     for spelling in {form, unhyphened}:
         if "'" in spelling or "\u2019" in spelling:
             yield spelling.replace("'", "").replace("\u2019", "")

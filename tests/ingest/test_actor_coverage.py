@@ -78,6 +78,7 @@ def test_names_are_found_without_their_hyphens_and_apostrophes():
         "Jamaat al Ahrar",
         "Jamaat al-Ahrar",
     ]
+    assert list(spelling_variants("M-23")) == []  # "M 23" would read as a letter and a number
     assert resolved("Jaish e Mohammed") == ("Jaish-e-Mohammed", "faction", "name")
     assert resolved("Peoples Protection Units") == ("People's Protection Units", "faction", "name")
 
