@@ -41,6 +41,7 @@ async def index(request: Request) -> Response:
     links = [("graphiql", "GraphiQL: explore and run queries")]
     if request.app.state.has_graph_page:
         links.append(("graph", "The graph page"))
+    links.append(("map", "The map: who holds which town on a given day"))
     links += [
         ("graphql", "The GraphQL endpoint (POST, or GET for queries)"),
         ("health", "Health check (JSON)"),
