@@ -74,14 +74,14 @@ class Items:
 Partition = Files | LineRange | Items
 
 
-def _line_ranges(path: Path, size: int) -> Iterator[LineRange]:
+def _line_ranges(path: str, stream: IO[bytes], size: int) -> Iterator[LineRange]:
     """Cut a JSONL file after every ``size`` non-blank lines, at line boundaries.
 
     The file is read in pieces of at most ``CHUNK_BYTES``, so one huge line is never held.
     """
     start = end = count = line = 0
     first, filled = 1, False
-    with path.open("rb") as stream:
+    with stream:
         while piece := stream.readline(CHUNK_BYTES):
             end += len(piece)
             filled = filled or bool(piece.strip())
@@ -90,10 +90,10 @@ def _line_ranges(path: Path, size: int) -> Iterator[LineRange]:
             line += 1
             count, filled = count + filled, False
             if count == size:
-                yield LineRange(str(path), first, start, end, line)
+                yield LineRange(path, first, start, end, line)
                 start, first, count = end, line + 1, 0
     if count or filled:
-        yield LineRange(str(path), first, start, end, line + filled)
+        yield LineRange(path, first, start, end, line + filled)
 
 
 def _stdin_items(size: int, max_chars: int, stdin: IO[bytes] | None) -> Iterator[Items]:
@@ -126,9 +126,11 @@ def plan_partitions(
             yield from _stdin_items(size, max_chars, stdin)
         elif splittable:
             try:
-                yield from _line_ranges(path, size)
+                stream = path.open("rb")
             except OSError:  # unreadable here: the worker's reader says why
                 yield Files((source,))
+                continue
+            yield from _line_ranges(source, stream, size)
         else:
             group.append(source)
     if group:
