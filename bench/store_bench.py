@@ -1,4 +1,5 @@
-"""The embedded store at 10k, 100k and 1M relations: load speed, size, memory and latency.
+"""The embedded store at 10k, 100k and 1M relations, and the Neo4j store over Bolt at 10k and
+100k: load speed, size, memory and latency.
 
 Each size is a synthetic heavy-tailed graph (:mod:`bench.synthetic`) ingested through the
 store's public bulk path, ``ingest_many``, as articles of a few hundred relations each. Then a
@@ -8,8 +9,12 @@ Loading and querying run in separate child processes, so each peak RSS is its ow
 A load that runs past ``--load-budget`` seconds stops there and says so: the queries then run
 on the part that was loaded, and the report marks the size as not completed.
 
-    python -m bench.store_bench                          # 10k, 100k, 1M
-    python -m bench.store_bench --sizes 10k --queries 50 --json
+The Neo4j store's sizes (``--bolt-sizes``) run against a fresh ArcadeDB server each (see
+:mod:`bench.bolt_server`), and their rows are labelled with the server's own name for itself:
+they measure the store over Bolt on that server, not Neo4j.
+
+    python -m bench.store_bench                          # 10k, 100k, 1M; over Bolt 10k, 100k
+    python -m bench.store_bench --sizes 10k --bolt-sizes "" --queries 50 --json
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.bolt_server import bolt_server
 from bench.report import machine, peak_rss_mb
 from bench.store_queries import run_queries
 from bench.synthetic import SyntheticGraph, extractions, query_plan, synthetic_graph
@@ -81,7 +87,7 @@ async def _load(args: argparse.Namespace) -> dict[str, Any]:
     started = time.perf_counter()
     graph = synthetic_graph(size, seed=args.seed)
     generate_s = time.perf_counter() - started
-    store = EmbeddedStore(path)
+    store = _store(args)
     await store.open()
     start = time.perf_counter()
     loaded, articles, complete = await bulk_load(
@@ -102,14 +108,14 @@ async def _load(args: argparse.Namespace) -> dict[str, Any]:
         "generate_seconds": round(generate_s, 2),
         "load_seconds": round(seconds, 2),
         "edges_per_second": round(loaded / seconds, 1),
-        "file_mb": file_size_mb(path),
+        "file_mb": None if args.bolt else file_size_mb(path),
         "peak_rss_mb": peak_rss_mb(),
     }
 
 
 async def _query(args: argparse.Namespace) -> dict[str, Any]:
     plan = json.loads(Path(args.plan).read_text())
-    store = EmbeddedStore(Path(args.db))
+    store = _store(args)
     start = time.perf_counter()
     await store.open()
     open_s = time.perf_counter() - start
@@ -126,7 +132,21 @@ async def _query(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _child(step: str, size: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+def _store(args: argparse.Namespace) -> GraphStore:
+    """The embedded store in ``--db``, or the Neo4j store on the server ``--bolt`` names."""
+    if not args.bolt:
+        return EmbeddedStore(Path(args.db))
+    from graph.stores.neo4j.store import Neo4jStore
+
+    server = json.loads(args.bolt)
+    return Neo4jStore(
+        server["uri"], server["user"], server["password"], database=server["database"]
+    )
+
+
+def _child(
+    step: str, size: str, work: Path, args: argparse.Namespace, bolt: str | None = None
+) -> dict[str, Any]:
     command = [
         sys.executable,
         "-m",
@@ -149,6 +169,7 @@ def _child(step: str, size: str, work: Path, args: argparse.Namespace) -> dict[s
         str(args.query_seconds),
         "--load-budget",
         str(args.load_budget),
+        *(["--bolt", bolt] if bolt else []),
     ]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
@@ -161,6 +182,11 @@ def _child(step: str, size: str, work: Path, args: argparse.Namespace) -> dict[s
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10k,100k,1M", help="relation counts (10k,100k,1M)")
+    parser.add_argument(
+        "--bolt-sizes",
+        default="10k,100k",
+        help="relation counts for the Neo4j store over a Bolt server (10k,100k; '' for none)",
+    )
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--per-article", type=int, default=250, help="relations per article")
     parser.add_argument("--queries", type=int, default=200, help="queries of each kind (200)")
@@ -179,9 +205,27 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--keep", help="keep the store files in this folder")
     parser.add_argument("--json", action="store_true", help="also print one JSON line")
     parser.add_argument("--step", choices=["load", "query"], help=argparse.SUPPRESS)
-    for hidden in ("--size", "--db", "--plan"):
+    for hidden in ("--size", "--db", "--plan", "--bolt"):
         parser.add_argument(hidden, help=argparse.SUPPRESS)
     return parser
+
+
+def _over_bolt(size: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """One size of the Neo4j store, on a Bolt server of its own."""
+    with bolt_server() as server:
+        bolt = json.dumps(
+            {"uri": server.uri, "user": server.user, "password": server.password,
+             "database": server.database}
+        )  # fmt: skip
+        loaded = _child("load", size, work, args, bolt)
+        queried = _child("query", size, work, args, bolt)
+    return {
+        "label": f"{size} (Neo4j store over Bolt: {server.agent})",
+        "store": "neo4j",
+        "server": server.agent,
+        "load": loaded,
+        "query": queried,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
             loaded = _child("load", size, work, args)
             queried = _child("query", size, work, args)
             info["sizes"].append({"label": size, "load": loaded, "query": queried})
+            print_report(info["sizes"][-1], args)
+        for size in [s.strip() for s in args.bolt_sizes.split(",") if s.strip()]:
+            info["sizes"].append(_over_bolt(size, work, args))
             print_report(info["sizes"][-1], args)
     finally:
         if not args.keep:

@@ -7,6 +7,7 @@ traversals). Every kind stops after ``n`` queries or ``budget`` seconds, whichev
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -70,23 +71,36 @@ QUERIES: tuple[tuple[str, str, str, Query], ...] = (
 )
 
 
+async def _timed(store: GraphStore, query: Query, arg: Any, cap: float) -> tuple[float, int]:
+    """(seconds, things found); ``TimeoutError`` when one query runs past ``cap`` seconds."""
+    start = time.perf_counter()
+    found = await asyncio.wait_for(query(store, arg), cap)
+    return time.perf_counter() - start, found
+
+
 async def _one_kind(
     store: GraphStore, query: Query, args: list[Any], n: int, budget: float
 ) -> dict[str, Any]:
-    for arg in args[:WARMUP]:
-        await query(store, arg)
+    """Up to ``n`` queries in ``budget`` seconds; one query alone past ``budget`` ends the kind
+    (it is cancelled) and the row says so, rather than the benchmark waiting on it."""
     samples: list[float] = []
-    found = 0
-    deadline = time.perf_counter() + budget
-    for arg in args[:n]:
-        if time.perf_counter() > deadline:
-            break
-        start = time.perf_counter()
-        found += await query(store, arg)
-        samples.append(time.perf_counter() - start)
+    found, timed_out = 0, False
+    try:
+        for arg in args[:WARMUP]:
+            await _timed(store, query, arg, budget)
+        deadline = time.perf_counter() + budget
+        for arg in args[:n]:
+            if time.perf_counter() > deadline:
+                break
+            seconds, many = await _timed(store, query, arg, budget)
+            samples.append(seconds)
+            found += many
+    except TimeoutError:
+        timed_out = True
     return {
         "count": len(samples),
         "stopped_early": len(samples) < min(n, len(args)),
+        "timed_out": timed_out,
         "mean_found": round(found / max(len(samples), 1), 1),
         "max_ms": round(max(samples, default=float("nan")) * 1000, 2),
         **percentiles(samples),

@@ -10,6 +10,12 @@ from bench.report import print_table
 __all__ = ["print_report"]
 
 
+def _cap(row: dict[str, Any], args: argparse.Namespace) -> str:
+    if row.get("timed_out"):
+        return f"one query > {args.query_seconds:.0f} s"
+    return "yes" if row["stopped_early"] else ""
+
+
 def print_report(size: dict[str, Any], args: argparse.Namespace) -> None:
     """The load figures, then a latency table, for one graph size."""
     load, query = size["load"], size["query"]
@@ -26,12 +32,11 @@ def print_report(size: dict[str, Any], args: argparse.Namespace) -> None:
         f"{load['edges_per_second']:,.0f} edges/s (graph generated in "
         f"{load['generate_seconds']:.1f} s, not counted)"
     )
+    where = "on the server" if load["file_mb"] is None else f"{load['file_mb']:,.1f} MB"
+    print(f"file size: {where}; peak RSS while loading: {load['peak_rss_mb']:,.0f} MB")
+    opened = "the existing file" if load["file_mb"] is not None else "the loaded server"
     print(
-        f"file size: {load['file_mb']:,.1f} MB; peak RSS while loading: "
-        f"{load['peak_rss_mb']:,.0f} MB"
-    )
-    print(
-        f"open() on the existing file: {query['open_seconds']:.2f} s; RSS after open "
+        f"open() on {opened}: {query['open_seconds']:.2f} s; RSS after open "
         f"{query['rss_after_open_mb']:,.0f} MB, peak while querying "
         f"{query['peak_rss_mb']:,.0f} MB"
     )
@@ -45,7 +50,7 @@ def print_report(size: dict[str, Any], args: argparse.Namespace) -> None:
             q["p99"],
             q["max_ms"],
             q["mean_found"],
-            "yes" if q["stopped_early"] else "",
+            _cap(q, args),
         )
         for q in query["queries"]
     ]

@@ -123,7 +123,10 @@ def test_extract_bench_prints_its_figures() -> None:
 
 
 def test_store_bench_prints_its_figures() -> None:
-    lines, info = _run("store_bench", "--sizes", "2000", "--queries", "20", "--query-seconds", "5")
+    lines, info = _run(
+        "store_bench", "--sizes", "2000", "--bolt-sizes", "", "--queries", "20",
+        "--query-seconds", "5",
+    )  # fmt: skip
     for start in (
         "=== 2000 relations ===",
         "load: 2,000 relations",
@@ -155,6 +158,23 @@ def test_store_bench_prints_its_figures() -> None:
     # the nearest 500 actors are at most all of them: never more relations than the whole
     whole = found["neighbourhood depth 2", "by degree"]
     assert 0 < found["neighbourhood d2, 500 actors", "by degree"] <= whole
+
+
+def test_store_bench_runs_the_neo4j_store_over_bolt() -> None:
+    """A Bolt server of its own, named in the row's label; the figures come from the same
+    queries as the embedded store's."""
+    lines, info = _run(
+        "store_bench", "--sizes", "", "--bolt-sizes", "300", "--queries", "5",
+        "--query-seconds", "5",
+    )  # fmt: skip
+    (size,) = info["sizes"]
+    assert size["store"] == "neo4j" and size["server"]
+    assert _has(lines, f"=== 300 (Neo4j store over Bolt: {size['server']}) relations ===")
+    load, query = size["load"], size["query"]
+    assert load["complete"] and load["relations_loaded"] == load["relations_stored"] == 300
+    assert load["file_mb"] is None and _has(lines, "file size: on the server")
+    found = {(q["query"], q["picks"]): q["mean_found"] for q in query["queries"]}
+    assert found["get_actor", "uniform"] == 1.0
 
 
 def test_load_bench_prints_its_figures() -> None:
