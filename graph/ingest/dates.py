@@ -189,18 +189,25 @@ def _parser(published: date | None) -> Any:
 def event_date(trigger: Token, published: date | None) -> EventDate | None:
     """The date of the event ``trigger`` reports: the sentence's date phrase that attaches to
     it best, else the publication date (``None`` when the article has none either)."""
-    ranked = sorted(
-        (rank, abs(span.root.i - trigger.i), span.start, span)
-        for span in _date_phrases(trigger.sent)
-        if (rank := _attachment(span, trigger)) is not None
-    )
-    for _rank, _distance, _start, span in ranked:
+    for span in _ranked_phrases(trigger):
         found = resolve(_with_preposition(span), published, _anchor(span, published))
         if found is not None:
             return found
     if published is None:
         return None
     return EventDate(published, published, DAY, PUBLICATION_DATE)
+
+
+def _ranked_phrases(trigger: Token) -> list[Span]:
+    """The sentence's date phrases that may date the trigger's event, the likeliest first."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("compound", "appos"):
+        return []  # a title ("President X") labels someone; it tells no dated event
+    ranked = sorted(
+        (rank, abs(span.root.i - trigger.i), span.start, span)
+        for span in _date_phrases(trigger.sent)
+        if (rank := _attachment(span, trigger)) is not None
+    )
+    return [span for *_, span in ranked]
 
 
 def _date_phrases(sent: Span) -> list[Span]:
@@ -264,7 +271,7 @@ def _plain_path(low: Token, high: Token, trigger: Token, verbs_only: bool = Fals
     while token != high and token.head != token:
         # the trigger as a participle on a noun ("forces backed by") shares its sentence's
         # event, and a reporting verb misread as a relative clause reports this event
-        own = verbs_only and token == low and token.dep_ == "acl"
+        own = verbs_only and token == low and token.dep_ in ("acl", "amod")
         reporting = token.lemma_ in _REPORTING
         modifier = token.dep_ in ("relcl", "acl", "appos") and token.head != trigger
         if modifier and not own and not reporting:

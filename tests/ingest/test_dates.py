@@ -134,6 +134,16 @@ def test_no_date_and_no_publication_date_gives_none(extractor):
             ("Syria", "CAPTURES", "Palmyra"),
             "in March 2016",
         ),
+        (  # a title is no event: the day he spoke does not date his presidency
+            "Turkish President Recep Tayyip Erdogan vowed Sunday to fight the Kurdish militias.",
+            ("Recep Tayyip Erdoğan", "LEADS", "Turkey"),
+            PUBLICATION_DATE,
+        ),
+        (  # the backing named in 'US-backed' holds when the backed force acts
+            "US-backed Syrian Democratic Forces captured Raqqa in October 2017.",
+            ("United States", "BACKS", "Syrian Democratic Forces"),
+            "in October 2017",
+        ),
         (  # 'by seizing' tells how the main clause's event happened: its date
             "On Friday, the Houthis opened a new front by seizing Shaqra.",
             ("Houthis", "CAPTURES", "Shaqra"),
