@@ -12,6 +12,8 @@ MODULES = [
     "graph.queries.paths",
     "graph.queries.supporters",
     "graph.queries.neighbourhoods",
+    "graph.queries.control",
+    "graph.ingest.dates",
     "graph.stores.sqlite.schema",
     "graph.stores",
 ]
