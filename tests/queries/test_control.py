@@ -78,7 +78,9 @@ def test_held_by_sees_a_place_lost_to_another() -> None:
 @given(st.lists(st.tuples(st.sampled_from([A, B, C]), st.integers(0, 40)), min_size=1, max_size=8),
        st.integers(0, 45))  # fmt: skip
 def test_the_holder_is_whoever_took_it_last(captures: list[tuple[str, int]], as_of: int) -> None:
-    rels = [took(actor, START + timedelta(days=d), f"a{i}") for i, (actor, d) in enumerate(captures)]
+    rels = [
+        took(actor, START + timedelta(days=d), f"a{i}") for i, (actor, d) in enumerate(captures)
+    ]
     day = START + timedelta(days=as_of)
     known = sorted(((d, i), actor) for i, (actor, d) in enumerate(captures) if d <= as_of)
     expected = known[-1][1] if known else None
