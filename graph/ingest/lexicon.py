@@ -2,7 +2,11 @@
 
 Each surface form maps to an :class:`Entry` and a :class:`Reading`: "Moscow" is Russia read as
 its capital, "FARDC" is DR Congo read as its armed forces, "Russian" is Russia as a demonym.
-The data files in ``data/`` name their sources.
+Some forms are built rather than listed: the generic names of every state's forces
+("Police Forces of Kenya", from ``state_bodies.yaml``), the militia of each clan or community
+("Abgal clan militia", from ``communities.yaml``) and every name written without its hyphens
+or apostrophes. A name two entries share keeps both readings, in file order. The data files
+in ``data/`` name their sources.
 """
 
 from __future__ import annotations
