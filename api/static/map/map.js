@@ -373,7 +373,9 @@
       const slider = document.getElementById("day");
       if (!state.days.length) {
         drawPlaces(first.controlMap);
-        status("No dated capture or strike yet: ingest articles with dates.");
+        drawLegend(first.controlMap);
+        document.getElementById("day-label").textContent = "the latest report";
+        status("Holders as of the latest report: no capture or strike here is dated.");
         document.body.dataset.state = "ready";
         return;
       }
