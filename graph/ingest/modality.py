@@ -65,9 +65,12 @@ class ModalityReader:
             if lemma in self.allege:
                 return Modality.ALLEGED
             if lemma in self.claim:
-                # "claimed it had seized X" is a claim; "claimed (responsibility for) an attack"
-                # is a perpetrator's own report of what it did
-                return Modality.CLAIMED if governed in CLAUSAL else Modality.REPORTED
+                # "claimed (responsibility for) an attack", "claimed to have taken the town",
+                # "said it had seized X": a party's own account of what it did is its report;
+                # "claimed that the army shelled X" is a claim about another
+                if governed not in CLAUSAL or _own_account(below):
+                    return Modality.REPORTED
+                return Modality.CLAIMED
             if lemma in self.motion and below.lower_ == "with":
                 continue  # "advanced with the help of Y": Y's help is not in doubt
             if (
@@ -123,3 +126,11 @@ def _nobody(subject: Token) -> bool:
     return any(
         c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no") for c in subject.children
     )
+
+
+def _own_account(clause: Token) -> bool:
+    """'claimed to have killed', 'claimed it had seized': the claimant tells of its own act."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return clause.dep_ == "xcomp"
+    return subjects[0].lower_ in ("it", "they", "we")

@@ -26,6 +26,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 IMPACT_VERBS = word_set("impact_verbs")
 CASUALTY_VERBS = word_set("casualty_verbs")
 SERIES_NOUNS = word_set("series_nouns")
+REPEL_LEMMAS = word_set("repel_verbs")
 SETTLEMENT_WORDS = word_set("settlement_heads")
 # Prepositions that hang an event on the clause it explains: "killed during clashes with X",
 # "were wounded following an attack by Y", "in an ambush".
@@ -157,6 +158,13 @@ class NominalPatterns:
         between = self._between(noun)
         if len(between) > 1:
             return between[:1]
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in REPEL_LEMMAS:
+            # "repulsed their attacks": 'their' is the other side, resolved by the repel frame
+            return prep_objects(noun, {"by"}) + [
+                c
+                for c in noun.children
+                if c.dep_ in ("amod", "compound", "nmod", "poss") and c.pos_ != "PRON"
+            ]
         agents = prep_objects(noun, {"by", "from"}) + placed_by(noun)
         if noun.head.lower_ == "with":  # "with the support of Wagner fighters"
             agents += prep_objects(noun, {"of"})
@@ -196,7 +204,8 @@ class NominalPatterns:
         if noun.dep_ in ("dobj", "attr") and head.lemma_ in self.light_verbs | self.receive_verbs:
             return head
         if noun.dep_ == "dobj" and head.pos_ == "VERB":
-            return head
+            # "thwarted an attack": whoever stopped it did not carry it out
+            return None if head.lemma_.lower() in REPEL_LEMMAS else head
         if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in CLAUSE_PREPS:
             return head.head
         if noun.dep_ == "attr":

@@ -224,6 +224,8 @@ def _where_a_person_cannot_be(token: Token, mention: Mention) -> bool:
         return False
     if token.dep_ == "dobj" and token.head.lemma_ in TAKING_VERBS:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("of", "over"):
+        return token.head.head.lower_ == "control"  # "took control of Bulo Burde"
     return (
         mention.entry.kind is ActorKind.PERSON
         and token.dep_ == "pobj"

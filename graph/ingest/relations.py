@@ -21,6 +21,7 @@ from graph.ingest.lexicon import Triggers
 from graph.ingest.nominal import SUBJECT_DEPS, NominalPatterns, placed_by
 from graph.ingest.nominal import prep_objects as _prep_objects
 from graph.ingest.nominal import with_conj as _with_conj
+from graph.ingest.repulse import REPEL_VERBS, attackers, repelled
 from graph.ingest.resolve import ACTOR_KINDS, Context, Resolved
 from graph.ingest.targets import located
 from graph.ingest.words import word_set
@@ -125,6 +126,9 @@ class RelationReader(NominalPatterns):
             return
         if lemma in self.expel_verbs:
             yield from self._drove_out(verb, ctx)
+            return
+        if lemma in REPEL_VERBS:
+            yield from self._repelled(verb, ctx)
             return
         found = self.t.verb(lemma) or self.t.verb(verb.lower_)
         if found is None:
@@ -307,6 +311,15 @@ class RelationReader(NominalPatterns):
         for captor in self._subjects(verb):
             for place in places:
                 yield from self._pair(RelationKind.CAPTURES, captor, place, verb, 0.8, ctx, {})
+
+    def _repelled(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
+        """'Troops repulsed a Taliban attack': the two sides clashed."""
+        sides = self._subjects(verb)
+        for attack in repelled(verb):
+            for attacker in attackers(attack, sides, ctx):
+                for side in sides:
+                    for repeller in ctx.actors(side) or ctx.modifier(side):
+                        yield from self._emit(RelationKind.FIGHTS, repeller, attacker, verb, 0.75)
 
     def _fell_to(self, verb: Token, ctx: Context) -> Iterator[Candidate]:
         """'Lashio fell to the MNDAA': the place is the subject, the captor follows 'to'."""

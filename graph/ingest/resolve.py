@@ -175,7 +175,14 @@ class Context(PlaceResolver):
         return []
 
     def _members_of(self, token: Token) -> list[Resolved]:
-        """'fighters of the STC', 'members of Viv Ansanm', 'troops from the 3R'."""
+        """'fighters of the STC', 'members of Viv Ansanm', 'troops from the 3R', 'a tank
+        belonging to the Houthis'."""
+        for acl in token.children:
+            if acl.dep_ == "acl" and acl.lemma_ == "belong":
+                owners = [o for p in acl.children if p.lower_ == "to" for o in p.children]
+                found = [r for o in owners for r in self.actors(o)]
+                if found:
+                    return found
         if token.lower_ not in self.force_nouns | {"members", "member"}:
             return []
         for prep in token.children:
@@ -348,9 +355,15 @@ class Context(PlaceResolver):
         return None
 
     def _clause_subject(self, token: Token) -> Token | None:
+        """The nearest subject before the pronoun ('10 militants were killed following their
+        attacks': their = the militants)."""
         for ancestor in token.ancestors:
             for child in ancestor.children:
-                if child.dep_ == "nsubj" and child.i < token.i and child.lower_ not in PRONOUNS:
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and child.i < token.i
+                    and child.lower_ not in PRONOUNS
+                ):
                     return child
         return None
 

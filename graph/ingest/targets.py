@@ -93,9 +93,22 @@ def _places_under(
 
 
 def _places_of_event(trigger: Token, ctx: Context, preps: frozenset[str]) -> list[Resolved]:
-    """'shelled and destroyed a mosque in Balkh district': where the event itself was."""
-    for event in (trigger, trigger.head if trigger.dep_ in ("conj", "advcl") else trigger):
+    """'shelled and destroyed a mosque in Balkh district', 'shelling hit a house, killing
+    one, in Omar Khel': where the event itself was, said on its verb or a clause beside it."""
+    verb = trigger.head if trigger.dep_ in ("conj", "advcl", "nsubj", "nsubjpass") else trigger
+    events = [trigger, verb, *(c for c in verb.children if _participle_of(c))]
+    for event in events:
         found = _places_under(event, ctx, MAX_DEPTH, preps)
         if found:
             return found
     return []
+
+
+def _participle_of(clause: Token) -> bool:
+    """'hit a house, killing one, in X': a participle that goes on with the same event (not
+    a clause with a subject of its own: 'while protesters stormed Y')."""
+    return (
+        clause.dep_ in ("advcl", "conj")
+        and clause.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+    )
