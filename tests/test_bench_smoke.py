@@ -193,3 +193,11 @@ def test_load_bench_prints_its_figures() -> None:
         assert result["ok"] > 0
         row = next(line for line in lines if line.startswith(result["scenario"]))
         assert row.rstrip().endswith(("MET", "NOT MET"))
+    # the floor and the open-loop rates, against both servers
+    floor = info["floor"]["closed"]
+    assert floor["errors"] == 0 and floor["ok"] > 0 and floor["server_cpu_ms"] > 0
+    assert info["graphql_floor_cpu_ratio"] > 0 and _has(lines, "GraphQL layer:")
+    for rows in (info["open_loop"], info["floor"]["open"]):
+        assert [r["rate"] for r in rows] == [100.0, 200.0, 400.0]
+        for row in rows:
+            assert row["errors"] == 0 and row["ok"] == row["requests"], row["error_samples"]

@@ -200,3 +200,9 @@ async def test_other_writes_to_a_read_only_store_say_so(read_only_api: Api) -> N
 async def test_a_read_only_store_still_answers_queries(read_only_api: Api) -> None:
     data = await read_only_api.data("{ stats { actors relations } }")
     assert data == {"stats": {"actors": 7, "relations": 8}}
+
+
+async def test_a_lone_surrogate_escaped_in_the_document_is_a_syntax_error(seeded: Api) -> None:
+    status, body = await seeded.post('{ actors(search: "\\ud800") { totalCount } }')
+    assert status == 400
+    assert "Unicode" in _only_error(body)["message"]
