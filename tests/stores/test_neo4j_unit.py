@@ -42,7 +42,7 @@ from graph.stores.neo4j.curation import merged_state, split_state
 from graph.stores.neo4j.facts import Resolver, Touched, plan_articles, totals_row
 from graph.stores.neo4j.store import CHUNK_ROWS, Neo4jStore, create_driver
 from graph.stores.sqlite.facts import Resolver as EmbeddedResolver
-from graph.stores.sqlite.schema import connect, fold
+from graph.stores.sqlite.schema import Access, connect, fold
 
 from .corpus import ALL, BACKS, IRAN, RSF, SUDAN_1, SUDAN_2, Fact, actor, report
 from .recording_driver import Recorded, RecordingDriver
@@ -340,7 +340,7 @@ def test_resolver_lands_where_the_embedded_store_does(
     splits: dict[tuple[str, str], str], origin: str, surface: str,
 ) -> None:  # fmt: skip
     path = Path(tmp_path_factory.mktemp("resolver")) / "graph.sqlite3"
-    conn = connect(path, create=True)
+    conn = connect(path, access=Access.CREATE)
     try:
         conn.executemany("INSERT INTO actor_redirects VALUES (?, ?)", redirects.items())
         conn.executemany(
