@@ -16,6 +16,7 @@ MODULES = [
     "graph.ingest.dates",
     "graph.stores.sqlite.schema",
     "graph.stores",
+    "graph.article_ids",
 ]
 
 
