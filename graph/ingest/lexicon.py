@@ -4,9 +4,9 @@ Each surface form maps to an :class:`Entry` and a :class:`Reading`: "Moscow" is 
 its capital, "FARDC" is DR Congo read as its armed forces, "Russian" is Russia as a demonym.
 Some forms are built rather than listed: the generic names of every state's forces
 ("Police Forces of Kenya", from ``state_bodies.yaml``), the militia of each clan or community
-("Abgal clan militia", from ``communities.yaml``) and every name written without its hyphens
-or apostrophes. A name two entries share keeps both readings, in file order. The data files
-in ``data/`` name their sources.
+("Abgal clan militia", from ``communities.yaml``), every name written without its hyphens
+or apostrophes, and a force or brigade in the other number. A name two entries share keeps
+both readings, in file order. The data files in ``data/`` name their sources.
 """
 
 from __future__ import annotations
@@ -22,7 +22,16 @@ import yaml
 
 from graph.model import ActorKind, Location, actor_id
 
-__all__ = ["DATA_DIR", "Entry", "Lexicon", "Reading", "Triggers", "load_lexicon"]
+__all__ = [
+    "DATA_DIR",
+    "Entry",
+    "Lexicon",
+    "Reading",
+    "Triggers",
+    "load_lexicon",
+    "number_variants",
+    "spelling_variants",
+]
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -249,6 +258,27 @@ def spelling_variants(form: str) -> Iterator[str]:
         yield unhyphened
 
 
+# the last word of a unit's name that reporting puts in either number
+NUMBERED_HEADS = {
+    "Force": "Forces",
+    "Forces": "Force",
+    "Brigade": "Brigades",
+    "Brigades": "Brigade",
+}
+
+
+def number_variants(form: str) -> Iterator[str]:
+    """A force or brigade named in the other number: "Puntland Dervish Forces" for "Puntland
+    Dervish Force". A one-word name has none ("Force" alone names nothing).
+
+    >>> list(number_variants("Rapid Support Forces")), list(number_variants("Forces"))
+    (['Rapid Support Force'], [])
+    """
+    head, _, last = form.rpartition(" ")
+    if head and last in NUMBERED_HEADS:
+        yield f"{head} {NUMBERED_HEADS[last]}"
+
+
 def _triggers() -> Triggers:
     with (DATA_DIR / "triggers.yaml").open(encoding="utf-8") as stream:
         raw = yaml.safe_load(stream)
@@ -277,7 +307,7 @@ def load_lexicon() -> Lexicon:
                 explicit.append((form, entry, reading))
     # derived forms come last, so that a name any file spells out keeps its own entry
     for form, entry, reading in explicit:
-        for variant in spelling_variants(form):
+        for variant in (*spelling_variants(form), *number_variants(form)):
             if variant not in surfaces:
                 _add_surface(surfaces, variant, entry, reading)
     states = [e for e in entries.values() if e.kind is ActorKind.STATE]

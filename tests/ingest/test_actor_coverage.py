@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ingest.lexicon import load_lexicon, spelling_variants
+from graph.ingest.lexicon import load_lexicon, number_variants, spelling_variants
 from graph.model import ActorKind, Article
 
 
@@ -81,6 +81,15 @@ def test_names_are_found_without_their_hyphens_and_apostrophes():
     assert list(spelling_variants("M-23")) == []  # "M 23" would read as a letter and a number
     assert resolved("Jaish e Mohammed") == ("Jaish-e-Mohammed", "faction", "name")
     assert resolved("Peoples Protection Units") == ("People's Protection Units", "faction", "name")
+
+
+def test_a_force_or_brigade_is_found_in_either_number():
+    assert list(number_variants("Puntland Dervish Force")) == ["Puntland Dervish Forces"]
+    assert resolved("Puntland Dervish Forces") == ("Somalia", "state", "force")
+    assert resolved("Giants Brigade") == ("Giants Brigades", "faction", "name")
+    # a name the files give another entry keeps it: Liwa al-Quds is not Islamic Jihad's wing
+    assert resolved("Quds Brigade")[0] == "Liwa al-Quds"
+    assert resolved("Quds Brigades")[0] == "Palestinian Islamic Jihad"
 
 
 def actors_of(extractor, text: str) -> dict[str, ActorKind]:
