@@ -15,6 +15,7 @@ MODULES = [
     "graph.queries.control",
     "graph.ingest.dates",
     "graph.stores.sqlite.schema",
+    "graph.stores.neo4j.values",
     "graph.stores",
     "graph.article_ids",
 ]

@@ -45,7 +45,6 @@ from neo4j.exceptions import (
     SessionExpired,
     TransientError,
 )
-from neo4j.time import Date, DateTime
 
 from graph.errors import (
     BadInputError,
@@ -81,6 +80,7 @@ from graph.stores.neo4j.capabilities import (
 from graph.stores.neo4j.cypher import Query
 from graph.stores.neo4j.facts import batches, delete_article, ingest_batch
 from graph.stores.neo4j.rows import Row, Tx
+from graph.stores.neo4j.values import from_driver, to_driver
 
 __all__ = ["CHUNK_ROWS", "Neo4jStore", "create_driver"]
 
@@ -106,43 +106,6 @@ def create_driver(uri: str, user: str, password: str | None, **config: Any) -> A
         return AsyncGraphDatabase.driver(uri, auth=(user, password), **config)
     except (ConfigurationError, ValueError) as exc:
         raise ConfigError(f"cannot use the Neo4j URL {uri!r}: {exc}") from exc
-
-
-def _stored(value: Any) -> Any:
-    """Parameters as the store keeps them: a moment becomes a local date-time in UTC.
-
-    A zoned date-time does not survive every Bolt server (some give it back without its zone),
-    a local one does, and the store always means UTC (see :func:`_native`).
-    """
-    if isinstance(value, dict):
-        return {k: _stored(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_stored(v) for v in value]
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone(UTC).replace(tzinfo=None)
-    return value
-
-
-def _utc(moment: datetime) -> datetime:
-    """A moment in UTC; one without a zone is a local date-time the store wrote in UTC."""
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _native(value: Any) -> Any:
-    """Driver values as plain Python: Neo4j dates and times become ``datetime`` values, moments
-    in UTC (zoned ones from databases written before moments were kept as local UTC)."""
-    if isinstance(value, dict):
-        return {k: _native(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_native(v) for v in value]
-    if isinstance(value, DateTime):
-        return _utc(value.to_native())
-    if isinstance(value, datetime):
-        return _utc(value)
-    if isinstance(value, Date):
-        day: date = value.to_native()
-        return day
-    return value
 
 
 def _paged(params: dict[str, Any], capabilities: Capabilities) -> dict[str, Any]:
@@ -178,8 +141,8 @@ class _Tx:
         return found
 
     async def _run(self, query: Query, params: dict[str, Any]) -> list[Row]:
-        result = await self._tx.run(query.text, _stored(params))
-        return [_native(record.data()) async for record in result]
+        result = await self._tx.run(query.text, to_driver(params))
+        return [from_driver(record.data()) async for record in result]
 
 
 def _now() -> datetime:
