@@ -178,7 +178,7 @@ class RelationNode:
     target_node: strawberry.Private[ActorNode | None] = None
 
     # Plain functions, not coroutines: an end loaded already is answered at once, and only
-    # the others cost an await (one per relation end, which was most of a lookup's CPU).
+    # the others cost an await (one per relation end otherwise).
     # graphql-core awaits what a resolver returns when it is awaitable, hence the casts.
     @strawberry.field
     def source(self, info: Ctx) -> ActorNode:
