@@ -113,6 +113,8 @@ def backed_description(token: Token) -> list[Resolved]:
     A definite one ('the Iran-backed group') refers back instead, and is left to salience."""
     if token.lower_ not in DESCRIBED_HEADS or is_definite(token):
         return []
+    if any(c.dep_ == "nummod" for c in token.children) or token.dep_ == "appos":
+        return []  # "two US-backed groups" are not one actor; "PYD, a US-backed group" is PYD
     doc = token.doc
     marks = [
         t

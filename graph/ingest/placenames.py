@@ -16,7 +16,7 @@ from graph.ingest.mention_types import Mention, Mentions, join_hyphens
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
-__all__ = ["add_bracketed_places", "add_headed_places", "place_word"]
+__all__ = ["add_bracketed_places", "add_headed_places", "listed_before", "place_word"]
 
 TOWN_WORDS = word_set("town_words")
 AREA_WORDS = word_set("area_words")
@@ -59,7 +59,8 @@ def _name_words(doc: Doc, head: Token) -> list[Token]:
 
 
 def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> None:
-    """'Halgan village', 'Nad Ali district': a place named by the words before its kind."""
+    """'Halgan village', 'Nad Ali district', and each name before a plural kind: 'the
+    Shatila and Burj al-Barajneh camps' are two camps."""
     for head in doc:
         kind = place_word(head)
         if kind is None or head.i == 0:
@@ -67,6 +68,8 @@ def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> Non
         words = _name_words(doc, head)
         if not words or any(_armed(mentions, t) for t in words):
             continue
+        if head.lower_ != head.lemma_.lower():  # a plural kind may follow several names
+            _add_listed(doc, mentions, words[0].i, kind, gazetteer)
         start, end = words[0].i, head.i + 1
         existing = [mentions.at(i) for i in range(start, end) if mentions.at(i) is not None]
         if any(m.entry.kind not in (ActorKind.CITY, ActorKind.REGION) and m.reading != "entity"
@@ -79,6 +82,21 @@ def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> Non
         for m in existing:
             _remove(mentions, m)
         mentions.add(Mention(start, end, doc[start:end].text, entry, "place"))
+
+
+def _add_listed(
+    doc: Doc, mentions: Mentions, end: int, kind: ActorKind, gazetteer: Gazetteer
+) -> None:
+    """The names listed before the last one: 'Shatila and' in 'the Shatila and Burj
+    al-Barajneh camps'."""
+    while end > 1 and doc[end - 1].lower_ in ("and", ",", "&"):
+        words = _name_words(doc, doc[end - 1])
+        if not words or any(mentions.at(t.i) is not None for t in words):
+            return
+        name = join_hyphens(doc[words[0].i : end - 1].text)
+        mentions.add(Mention(words[0].i, end - 1, name, _entry(name, kind, name, gazetteer),
+                             "place"))
+        end = words[0].i
 
 
 def add_bracketed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> None:
@@ -136,3 +154,20 @@ def _remove(mentions: Mentions, mention: Mention) -> None:
         if mentions.by_token.get(i) is mention:
             del mentions.by_token[i]
     mentions.items = [m for m in mentions.items if m is not mention]
+
+
+def listed_before(doc: Doc, mentions: Mentions, mention: Mention) -> list[Mention]:
+    """The places listed before 'Burj al-Barajneh camps' in 'the Shatila and Burj
+    al-Barajneh camps', which share its plural kind."""
+    head = doc[mention.end - 1]
+    if place_word(head) is None or head.lower_ == head.lemma_.lower():
+        return []
+    found: list[Mention] = []
+    i = mention.start
+    while i > 1 and doc[i - 1].lower_ in ("and", ",", "&"):
+        before = mentions.at(i - 2)
+        if before is None or before.entry.kind not in (ActorKind.CITY, ActorKind.REGION):
+            break
+        found.append(before)
+        i = before.start
+    return found

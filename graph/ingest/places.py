@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from graph.ingest.coref import place_antecedent
+from graph.ingest.placenames import listed_before
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Reading
 from graph.ingest.mentions import Mention, Mentions
@@ -49,8 +50,11 @@ class PlaceResolver:
             place = self._place_from_mention(mention)
             if place is None and _where_a_person_cannot_be(token, mention):
                 return [self._named_area(token)]  # "killed at Jeb el-Kussa", tagged PERSON
-            if place is not None or mention.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
-                return [place] if place is not None else []
+            if place is not None:
+                listed = listed_before(self.doc, self.mentions, mention)
+                return [place, *(p for m in listed if (p := self._place_from_mention(m)))]
+            if mention.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
+                return []
         if token.lower_ in self.facility_nouns and token.pos_ in ("NOUN", "PROPN"):
             return self._facility_of_place(token) or [self._facility(token)]
         capital = self._capital(token)

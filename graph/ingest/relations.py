@@ -23,7 +23,7 @@ from graph.ingest.nominal import prep_objects as _prep_objects
 from graph.ingest.nominal import with_conj as _with_conj
 from graph.ingest.repulse import REPEL_VERBS, attackers, repelled
 from graph.ingest.resolve import ACTOR_KINDS, Context, Resolved
-from graph.ingest.targets import located
+from graph.ingest.targets import located, named_after
 from graph.ingest.words import word_set
 from graph.model import ActorKind, RelationKind
 
@@ -183,6 +183,8 @@ class RelationReader(NominalPatterns):
                 for n in c.children
                 if n.dep_ == "nsubj" and n.pos_ in ("NOUN", "PROPN")
             ]
+        if not objects:  # "shelled besieged El Fasher", the participle parsed as a verb
+            objects = named_after(verb)
         patients = [p for obj in objects for o in _with_conj(obj) for p in self._through(o)]
         preps = set(opts.get("preps") or ())
         by_prep = _prep_objects(verb, preps) if preps else []
@@ -393,8 +395,8 @@ class RelationReader(NominalPatterns):
 
     def _strike_targets(self, patient: Token, ctx: Context) -> list[Resolved]:
         mention = ctx.mentions.at(patient.i)
-        if mention is not None and mention.entry.kind is ActorKind.STATE and _inside(patient):
-            return []  # "operations in northern Syria" hit somewhere in it, not the state
+        if mention is not None and mention.entry.kind is ActorKind.STATE and _part_of(patient):
+            return []  # "operations in northern Syria" hit a region of it, not the state
         if mention is not None and mention.reading in ("capital", "seat"):
             return ctx.places(patient)  # a strike on Kyiv hits the city
         if patient.lower_ in ctx.settlement_nouns:  # "struck Beirut's southern suburbs"
@@ -428,8 +430,16 @@ class RelationReader(NominalPatterns):
         yield Candidate(kind, source, target, trigger, round(confidence, 3))
 
 
-def _inside(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "inside", "within", "across")
+def _part_of(token: Token) -> bool:
+    """'in northern Syria', 'across eastern Ukraine': a part of the country, not its state."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "inside", "within", "across")
+        and any(c.dep_ == "amod" and c.lower_ in COMPASS_WORDS for c in token.children)
+    )
+
+
+COMPASS_WORDS = word_set("compass_adjectives")
 
 
 def _generic(source: Resolved, target: Resolved) -> float:

@@ -157,9 +157,9 @@ class Context(PlaceResolver):
     def _indirect(self, token: Token) -> list[Resolved]:
         for check in (
             pro_side_militia,
-            backed_description,
             self._members_of,
             self._appositive,
+            backed_description,
             self._loyal_to,
             self._led_by,
             self._state_generic,

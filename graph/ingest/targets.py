@@ -19,12 +19,14 @@ from graph.model import ActorKind
 if TYPE_CHECKING:
     from graph.ingest.resolve import Context
 
-__all__ = ["is_named", "located"]
+__all__ = ["is_named", "located", "named_after"]
 
 # "in Kharkiv", "at Saky airbase", "near Bakhmut", "outside Goma", "of the town of Babanusa"
 LOCATING_PREPS = word_set("locating_preps")
 INSIDE_PREPS = word_set("containing_preps")
 MAX_DEPTH = 3
+# Words that describe a place before its name and are never part of it.
+PLACE_DESCRIPTORS = word_set("place_descriptors")
 RELATIVE_WORDS = word_set("directions") | {"border", "frontier", "with"}
 
 
@@ -112,3 +114,18 @@ def _participle_of(clause: Token) -> bool:
         and clause.tag_ == "VBG"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
     )
+
+
+def named_after(verb: Token) -> list[Token]:
+    """'shelled besieged El Fasher', 'captured war-ravaged Marawi': when the parser hangs a
+    describing participle on the verb, the name after it is the object."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and (doc[i].lower_ in PLACE_DESCRIPTORS or doc[i].text == "-"):
+        i += 1
+    if i == verb.i + 1 or i >= len(doc) or not doc[i].text[:1].isupper():
+        return []
+    name = doc[i]
+    while name.head.pos_ == "PROPN" and name.head.i > name.i and name.dep_ == "compound":
+        name = name.head
+    return [name]

@@ -420,3 +420,53 @@ def test_what_belongs_to_a_side_stands_for_it(extractor: Extractor, text, expect
         assert "Sudan" not in targets
         return
     assert expected in targets
+
+
+# ---- 3 and 4. mention boundaries and datelines -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("RSF fighters shelled besieged El Fasher.", "El Fasher"),
+        ("Russian troops stormed embattled Bakhmut on Friday.", "Bakhmut"),
+        ("Islamist militants seized war-ravaged Marawi in May.", "Marawi"),
+    ],
+)
+def test_a_describing_participle_is_not_part_of_the_name(extractor: Extractor, text, place):
+    ex = extractor.extract(Article("t", text))
+    targets = [a for a in ex.actors if a.id in {r.target for r in ex.relations}]
+    assert any(place in (a.name, *a.aliases) for a in targets)
+    assert not any(a.name.lower().startswith(("besieged", "embattled", "war")) for a in ex.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Israeli jets struck the Shatila and Burj al-Barajneh camps.",
+         {"Shatila", "Burj al-Barajneh"}),
+        ("Houthi forces shelled Qataba and Murais districts on Monday.", {"Qataba", "Murais"}),
+        ("Sudanese army drones hit Kabkabiya and Kutum towns overnight.", {"Kabkabiya", "Kutum"}),
+    ],
+)
+def test_names_before_a_plural_kind_are_each_a_place(extractor: Extractor, text, places):
+    ex = extractor.extract(Article("t", text))
+    by_id = {a.id: a for a in ex.actors}
+    hit = {n for r in ex.relations for n in (by_id[r.target].name, *by_id[r.target].aliases)}
+    assert places <= hit
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Beirut, 12 June: Israeli jets struck the Dahiyeh suburb of Beirut.", "Israel"),
+        ("GOMA (Reuters) - M23 rebels captured the town of Sake on Tuesday.",
+         "March 23 Movement"),
+        ("KHARKIV, Ukraine (AP) — Russian missiles struck Kharkiv overnight.", "Russia"),
+        ("Khartoum, March 3 - RSF drones struck Omdurman.", "Rapid Support Forces"),
+    ],
+)
+def test_a_dateline_is_never_an_agent(extractor: Extractor, text, source):
+    ex = extractor.extract(Article("t", text))
+    names = {a.id: a.name for a in ex.actors}
+    assert {names[r.source] for r in ex.relations} == {source}
