@@ -213,7 +213,9 @@ def _communities(data: dict[str, Any]) -> Iterator[tuple[Entry, Iterable[tuple[s
         canonical = forms["canonical"][raw.get("type") or "ethnic"].format(community=full)
         surfaces = {canonical, *_strings(raw.get("also"))}
         for pattern in forms["surfaces"]:
-            surfaces.update(pattern.format(community=n) for n in (*names, *chained))
+            surfaces.update(pattern.format(community=n) for n in names)
+        for pattern in forms.get("lineage_surfaces") or forms["surfaces"]:
+            surfaces.update(pattern.format(community=n) for n in chained)
         aliases = tuple(sorted(surfaces - {canonical}))
         entry = Entry(
             canonical, ActorKind.FACTION, aliases, countries=_strings(raw.get("countries")),
@@ -229,7 +231,7 @@ def _state_bodies(
     "Nigerien Gendarmerie". A name another entry already holds stays with that entry."""
     for state in states:
         for pattern in templates.get("of_state") or ():
-            for name in (state.name, *state.aliases):
+            for name in (state.name, *(a for a in state.aliases if len(a.split()) <= 3)):
                 yield pattern.format(state=name), state
         for pattern in templates.get("of_demonym") or ():
             for demonym in state.demonyms:
