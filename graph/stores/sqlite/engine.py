@@ -81,9 +81,9 @@ class SQLiteEngine:
     def _connect_writer(self) -> sqlite3.Connection:
         try:
             writer = connect(self.path, access=Access.CREATE, busy_timeout=self._busy_timeout)
-        except StoreUnavailableError:
-            if not self.path.is_file():
-                raise
+        except StoreUnavailableError as exc:
+            if not self.path.is_file() or _busy(exc.__cause__):
+                raise  # no store to read, or one another writer holds: not a read-only file
             return self._connect_reader()  # a file we may read, in a folder we may not write
         with translate_errors("open the store"):
             if can_write(writer):
@@ -98,7 +98,6 @@ class SQLiteEngine:
                 f"there is no graph store at {str(self.path)!r}: nothing was ingested there "
                 "(check --store or ACTORGRAPH_STORE)"
             )
-        self.read_only = True
         try:
             conn = connect(self.path, access=Access.READ, busy_timeout=self._busy_timeout)
         except StoreUnavailableError:
@@ -111,6 +110,7 @@ class SQLiteEngine:
             conn = connect(self.path, access=Access.IMMUTABLE, busy_timeout=self._busy_timeout)
         else:
             self._access = Access.READ
+        self.read_only = True
         return conn
 
     def close(self) -> None:
@@ -226,6 +226,12 @@ class SQLiteEngine:
         finally:
             if own:
                 conn.execute("ROLLBACK")
+
+
+def _busy(error: BaseException | None) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock."""
+    name = getattr(error, "sqlite_errorname", "")
+    return isinstance(name, str) and name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
 
 
 def _snapshot(conn: sqlite3.Connection, fn: Callable[[sqlite3.Connection], T]) -> T:
