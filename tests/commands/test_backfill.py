@@ -6,6 +6,7 @@ byte. The clusters are real: local worker processes that load the real extractor
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -157,3 +158,20 @@ def test_a_malformed_store_location_fails_before_a_cluster_starts(cli: CLI) -> N
     run = cli("backfill", SAMPLE_INPUTS[0], "--store", "ftp://example.org/graph")
     assert run.code == 2
     assert run.err.startswith("actorgraph backfill: ftp:// is not a store location")
+
+
+def test_standard_input_is_backfilled_as_ingest_reads_it(
+    cli: CLI, tmp_path: Path, extractor: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed = (SAMPLES / "articles.jsonl").read_bytes().replace(b"\n", b"\n[1, 2]\n", 1)
+    runs, exports = [], []
+    for command in (["ingest"], ["backfill", "--workers", "1", "--partition-size", "2"]):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(feed)))
+        store = str(tmp_path / f"{command[0]}.sqlite3")
+        runs.append(cli(*command, "-", SAMPLE_INPUTS[0], "--store", store))
+        exports.append(_export(cli, store))
+    ingest, backfill = runs
+    assert ingest.code == backfill.code == 1
+    assert (backfill.out, backfill.err) == (ingest.out, ingest.err)
+    assert "-:2: each JSONL line must be an object" in backfill.err
+    assert exports[1] == exports[0]
