@@ -194,6 +194,36 @@
 
   // ---- drawing a day ----
 
+  /** Put each label where it covers no dot and no label placed before it: right, left, above,
+   *  below its town, in that order (the first when every side is taken). */
+  function placeLabels(layer) {
+    const dots = [...layer.querySelectorAll("circle")].map((d) => {
+      const [cx, cy] = [Number(d.getAttribute("cx")), Number(d.getAttribute("cy"))];
+      return { x1: cx - 10, y1: cy - 10, x2: cx + 10, y2: cy + 10 };
+    });
+    const taken = [...dots];
+    const overlaps = (a) => taken.some((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2);
+    for (const group of layer.querySelectorAll("g.place")) {
+      const dot = group.querySelector("circle");
+      const label = group.querySelector("text");
+      const [cx, cy] = [Number(dot.getAttribute("cx")), Number(dot.getAttribute("cy"))];
+      const width = label.getComputedTextLength();
+      const spots = [
+        [cx + 12, cy + 4, "start"], [cx - 12, cy + 4, "end"],
+        [cx, cy - 14, "middle"], [cx, cy + 22, "middle"],
+      ];
+      const box = ([x, y, anchor]) => {
+        const left = anchor === "start" ? x : anchor === "end" ? x - width : x - width / 2;
+        return { x1: left, y1: y - 12, x2: left + width, y2: y + 3 };
+      };
+      const spot = spots.find((candidate) => !overlaps(box(candidate))) || spots[0];
+      label.setAttribute("x", spot[0]);
+      label.setAttribute("y", spot[1]);
+      label.setAttribute("text-anchor", spot[2]);
+      taken.push(box(spot));
+    }
+  }
+
   function drawPlaces(controls) {
     const layer = document.getElementById("places");
     layer.replaceChildren();
@@ -223,6 +253,7 @@
       }
       layer.append(group);
     }
+    placeLabels(layer);
   }
 
   function drawStrikes(day) {
