@@ -40,6 +40,8 @@ bench: install-dev
 	$(BIN)/python -m bench.extract_bench
 	$(BIN)/python -m bench.store_bench
 	$(BIN)/python -m bench.load_bench
+	$(BIN)/python -m bench.backfill_bench
+	$(BIN)/python -m bench.writer_bench --bolt
 
 clean:
 	rm -rf $(VENV) node_modules build *.egg-info test-artifacts
