@@ -231,7 +231,10 @@ def casualties(verb: Token) -> list[Token]:
     if verb.lemma_ not in CASUALTY_VERBS:
         return []
     deps = ("nsubj",) if verb.lemma_ == "die" else ("dobj", "nsubjpass")
-    return [o for c in verb.children if c.dep_ in deps for o in with_conj(c)]
+    found = [o for c in verb.children if c.dep_ in deps for o in with_conj(c)]
+    if verb.dep_ == "conj" and verb.head.lemma_ in CASUALTY_VERBS:
+        found += casualties(verb.head)  # "six were killed and five wounded following ..."
+    return found
 
 
 def explained_casualties(noun: Token) -> list[Token]:
@@ -243,8 +246,8 @@ def explained_casualties(noun: Token) -> list[Token]:
     for child in noun.children:  # "an airstrike ... killed 10 fighters", misparsed as a clause
         if child.dep_ == "acl" and any(c.dep_ == "dobj" for c in child.children):
             return casualties(child)
-    if noun.dep_ == "pobj" and head.lower_ in EVENT_PREPS and head.dep_ == "prep":
-        return casualties(head.head)
+    if noun.dep_ == "pobj" and head.lower_ in EVENT_PREPS and head.dep_ in ("prep", "xcomp"):
+        return casualties(head.head)  # 'following' is sometimes parsed as a verb
     return []
 
 

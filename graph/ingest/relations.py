@@ -23,7 +23,7 @@ from graph.ingest.nominal import prep_objects as _prep_objects
 from graph.ingest.nominal import with_conj as _with_conj
 from graph.ingest.repulse import REPEL_VERBS, attackers, repelled
 from graph.ingest.resolve import ACTOR_KINDS, Context, Resolved
-from graph.ingest.targets import located, named_after
+from graph.ingest.targets import located, named_after, with_containing
 from graph.ingest.words import word_set
 from graph.model import ActorKind, RelationKind
 
@@ -165,7 +165,8 @@ class RelationReader(NominalPatterns):
         objects = [
             c
             for c in verb.children
-            if c.dep_ in OBJECT_DEPS or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
+            if (c.dep_ in OBJECT_DEPS or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"))
+            and c.ent_type_ not in ("DATE", "TIME")  # "Around 7 May, X clashed with Y"
         ]  # npadvmod: "threatened to strike Haifa"
         if not objects:  # "ambushed and killed a patrol": the object both verbs share
             objects = [
@@ -387,6 +388,7 @@ class RelationReader(NominalPatterns):
                 targets = located([], patient, trigger, ctx)
         else:
             targets = located(self._strike_targets(patient, ctx), patient, trigger, ctx)
+            targets = with_containing(targets, ctx)
         for source in sources:
             for target in targets:
                 yield from self._emit(

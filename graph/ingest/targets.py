@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from graph.ingest.mention_types import Mention
+from graph.ingest.placenames import place_word
 from graph.ingest.resolved import ACTOR_KINDS, Resolved
 from graph.ingest.words import word_set
 from graph.model import ActorKind
@@ -19,7 +21,7 @@ from graph.model import ActorKind
 if TYPE_CHECKING:
     from graph.ingest.resolve import Context
 
-__all__ = ["is_named", "located", "named_after"]
+__all__ = ["is_named", "located", "named_after", "with_containing"]
 
 # "in Kharkiv", "at Saky airbase", "near Bakhmut", "outside Goma", "of the town of Babanusa"
 LOCATING_PREPS = word_set("locating_preps")
@@ -60,6 +62,18 @@ def located(
     preps = LOCATING_PREPS if owners else INSIDE_PREPS  # a town near X taken is not X taken
     places = _places_under(patient, ctx, MAX_DEPTH, preps) or _places_of_event(trigger, ctx, preps)
     return [Resolved(p.entry, detail, generic=p.generic, alias=False) for p in places]
+
+
+def with_containing(places: list[Resolved], ctx: Context) -> list[Resolved]:
+    """A strike in 'the Badrok area of Chaghcharan city' or 'Debs village in rural Ein Issa'
+    hit both the small place and the named unit that holds it."""
+    out = list(places)
+    for place in places:
+        for mention in ctx.mentions.items:
+            if mention.entry is place.entry:
+                out += _container(ctx, mention)
+                break
+    return out
 
 
 def _describes_target(patient: Token, ctx: Context) -> bool:
@@ -129,3 +143,17 @@ def named_after(verb: Token) -> list[Token]:
     while name.head.pos_ == "PROPN" and name.head.i > name.i and name.dep_ == "compound":
         name = name.head
     return [name]
+
+
+def _container(ctx: Context, mention: Mention) -> list[Resolved]:
+    head = ctx.doc[mention.end - 1]
+    if place_word(head) is None:
+        return []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                named = [p for p in ctx.places(obj) if is_named(p) and p.entry.location
+                         or p.entry.name[:1].isupper()]
+                if named:
+                    return [Resolved(p.entry, p.surface, generic=True, alias=False) for p in named]
+    return []

@@ -470,3 +470,57 @@ def test_a_dateline_is_never_an_agent(extractor: Extractor, text, source):
     ex = extractor.extract(Article("t", text))
     names = {a.id: a.name for a in ex.actors}
     assert {names[r.source] for r in ex.relations} == {source}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Seven civilians were killed by a NATO airstrike in the Badrok area of Chaghcharan "
+         "city.", {"Badrok", "Chaghcharan"}),
+        ("Russian artillery shelled the Saltivka district of Kharkiv overnight.",
+         {"Saltivka", "Kharkiv"}),
+        ("Israeli drones struck the Shujaiya neighbourhood of Gaza City.",
+         {"Shujaiya", "Gaza City"}),
+    ],
+)
+def test_a_strike_on_a_named_part_also_hits_the_named_whole(extractor: Extractor, text, places):
+    ex = extractor.extract(Article("t", text))
+    by_id = {a.id: a for a in ex.actors}
+    hit = {
+        n
+        for r in ex.relations
+        if r.kind.value == "STRIKES"
+        for n in (by_id[r.target].name, *by_id[r.target].aliases)
+    }
+    assert places <= hit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Around 7 May (as reported), Taliban fighters clashed with Afghan forces in Ghazni.",
+         {"Taliban", "Afghanistan"}),
+        ("On 2 March, JNIM fighters clashed with Malian troops near Djenne.",
+         {"Jama'at Nusrat al-Islam wal-Muslimin", "Mali"}),
+        ("Around 12 June, M23 rebels clashed with Congolese soldiers in Masisi.",
+         {"March 23 Movement", "DR Congo"}),
+    ],
+)
+def test_a_leading_date_is_never_the_other_side(extract, text, expected):
+    fights = {frozenset((s, t)) for s, k, t in edges(extract(text)) if k == "FIGHTS"}
+    assert fights == {frozenset(expected)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six Taliban fighters were killed and five were wounded following attacks by Afghan "
+         "police forces in Chora.", ("Afghanistan", "STRIKES", "Taliban")),
+        ("Four Wagner contractors were killed and two were wounded following an ambush by JNIM "
+         "near Kidal.", ("Jama'at Nusrat al-Islam wal-Muslimin", "STRIKES", "Wagner Group")),
+        ("Nine RSF fighters were killed and three were wounded following airstrikes by the "
+         "Sudanese army near Bara.", ("Sudan", "STRIKES", "Rapid Support Forces")),
+    ],
+)
+def test_every_casualty_verb_names_the_victims(extract, text, expected):
+    assert expected in edges(extract(text))
