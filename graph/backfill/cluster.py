@@ -99,6 +99,8 @@ def connect(plan: ClusterPlan) -> Iterator[Client]:
             _check_address(plan.scheduler)
             client = Client(plan.scheduler, timeout=10)
     except (OSError, TimeoutError, ValueError) as exc:  # ValueError: an unknown address scheme
+        if cluster is not None:
+            cluster.close()
         where = plan.scheduler or "a local cluster"
         raise ConfigError(f"cannot reach the Dask scheduler at {where}: {exc}") from exc
     try:
