@@ -64,9 +64,7 @@ def place_antecedent(doc: Doc, mentions: Mentions, token: Token) -> list[Resolve
     if not (word in TOWN_WORDS or word in AREA_WORDS) or not is_definite(token) or not _bare(token):
         return []
     first = _window(doc, token)
-    kinds = (
-        {ActorKind.CITY} if word in TOWN_WORDS else {ActorKind.CITY, ActorKind.REGION}
-    )
+    kinds = {ActorKind.CITY} if word in TOWN_WORDS else {ActorKind.CITY, ActorKind.REGION}
     candidates = [
         m
         for m in mentions.items
@@ -119,16 +117,21 @@ def backed_description(token: Token) -> list[Resolved]:
     marks = [
         t
         for t in doc[token.left_edge.i : token.i]
-        if t.lower_.endswith(DESCRIBING_SUFFIXES) or (
-            t.lower_ in ("backed", "led", "supported", "allied") and t.i > 0
+        if t.lower_.endswith(DESCRIBING_SUFFIXES)
+        or (
+            t.lower_ in ("backed", "led", "supported", "allied")
+            and t.i > 0
             and doc[t.i - 1].text == "-"
         )
     ]
     if not marks:
         return []
     start = marks[0].i - (2 if marks[0].lower_ in ("backed", "led", "supported", "allied") else 0)
-    words = [t for t in doc[start : token.i + 1] if t.dep_ not in ("det", "nummod", "punct")
-             or t.text == "-"]
+    words = [
+        t
+        for t in doc[start : token.i + 1]
+        if t.dep_ not in ("det", "nummod", "punct") or t.text == "-"
+    ]
     name = " ".join(t.text for t in words).replace(" - ", "-").strip("- ")
     return [Resolved(Entry(name, ActorKind.FACTION, (name,)), name)]
 

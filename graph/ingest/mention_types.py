@@ -39,7 +39,6 @@ class Mentions:
         return self.by_token.get(index)
 
 
-
 def join_hyphens(text: str) -> str:
     """Undo the tokenizer's spacing around hyphens: 'Deir ez - Zor' is 'Deir ez-Zor'."""
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")

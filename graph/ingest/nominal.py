@@ -3,64 +3,56 @@ Houthis", "carried out airstrikes in Paktika province", "with the help of Burund
 
 The agent is a possessor or modifier of the noun, a "by"/"from" phrase, or the subject of the
 verb the noun hangs from; the target follows a preposition ("on", "against", "for", "to"),
-or is where the strike fell. :class:`graph.ingest.relations.RelationReader` mixes this in.
+or is where the strike fell. One of the pattern families of
+:class:`graph.ingest.relations.RelationReader`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from graph.ingest.emit import Candidate, Emitter
+from graph.ingest.lexicon import Triggers
+from graph.ingest.resolve import Context
+from graph.ingest.tree import (
+    CLAUSE_PREPS,
+    SUBJECT_DEPS,
+    casualties,
+    explained_casualties,
+    placed_by,
+    prep_objects,
+    series_head,
+    subjects,
+    with_conj,
+)
 from graph.ingest.words import word_set
 from graph.model import RelationKind
 
-if TYPE_CHECKING:
-    from graph.ingest.relations import Candidate
-    from graph.ingest.resolve import Context
+__all__ = ["NounPatterns"]
 
-__all__ = ["SUBJECT_DEPS", "NominalPatterns", "prep_objects", "series_head", "with_conj"]
-
-SUBJECT_DEPS = ("nsubj", "csubj")
 IMPACT_VERBS = word_set("impact_verbs")
 CASUALTY_VERBS = word_set("casualty_verbs")
 SERIES_NOUNS = word_set("series_nouns")
 REPEL_LEMMAS = word_set("repel_verbs")
 SETTLEMENT_WORDS = word_set("settlement_heads")
-# Prepositions that hang an event on the clause it explains: "killed during clashes with X",
-# "were wounded following an attack by Y", "in an ambush".
-EVENT_PREPS = frozenset({"with", "in", "during", "amid", "following", "after", "by"})
-# Of those, the ones whose clause's subject takes part in the event: "X killed Y in an ambush",
-# "were killed during clashes with X"; not "X issued a warning following attacks in Paris".
-CLAUSE_PREPS = frozenset({"with", "in", "during", "amid"})
 
 
-class NominalPatterns:
-    """The noun half of the relation patterns; the reader sets these word sets."""
+class NounPatterns:
+    """Event and support nouns: who did it, to whom, and where."""
 
-    nouns: dict[RelationKind, frozenset[str]]
-    materiel: frozenset[str]
-    light_verbs: frozenset[str]
-    receive_verbs: frozenset[str]
-    target_preps: frozenset[str]
+    def __init__(self, triggers: Triggers, emitter: Emitter) -> None:
+        self.emitter = emitter
+        self.nouns = {
+            RelationKind(k): triggers.nouns(k) for k in ("STRIKES", "CAPTURES", "BACKS", "FIGHTS")
+        }
+        self.light_verbs = triggers.words("light_verbs")
+        self.receive_verbs = triggers.words("receive_verbs")
+        self.target_preps = triggers.words("noun_target_preps")
+        self.materiel = triggers.words("materiel_nouns") | self.nouns[RelationKind.BACKS]
 
-    if TYPE_CHECKING:  # provided by RelationReader
-
-        def _subjects(self, verb: Token) -> list[Token]: ...
-
-        def _pair(
-            self,
-            kind: RelationKind,
-            agent: Token,
-            patient: Token,
-            trigger: Token,
-            confidence: float,
-            ctx: Context,
-            opts: dict[str, Any],
-        ) -> Iterator[Candidate]: ...
-
-    def _nominal(self, noun: Token, ctx: Context) -> Iterator[Candidate]:
+    def read(self, noun: Token, ctx: Context) -> Iterator[Candidate]:
         lemma = noun.lemma_.lower()
         kinds = [k for k, words in self.nouns.items() if lemma in words or noun.lower_ in words]
         if not kinds and self._is_materiel(noun) and self._given(noun):
@@ -71,7 +63,7 @@ class NominalPatterns:
                 continue
             for agent in self._noun_agents(noun, ctx, kind):
                 for target in targets:
-                    yield from self._pair(kind, agent, target, noun, 0.75, ctx, {})
+                    yield from self.emitter.pair(kind, agent, target, noun, 0.75, ctx, {})
 
     def _is_materiel(self, noun: Token) -> bool:
         """'weapons', or a batch of them: 'a weapons package', 'an arms shipment'."""
@@ -98,9 +90,9 @@ class NominalPatterns:
             return prep_objects(noun, {"with", "against"}) or self._between(noun)[1:]
         if kind is RelationKind.CAPTURES:
             return prep_objects(noun, {"of"})
-        return self._noun_target(noun)
+        return self.noun_target(noun)
 
-    def _noun_target(self, noun: Token) -> list[Token]:
+    def noun_target(self, noun: Token) -> list[Token]:
         targets = prep_objects(noun, self.target_preps) + explained_casualties(noun)
         series = series_head(noun)
         if not targets and series is not None:  # "hundreds of strikes ... against X"
@@ -146,7 +138,7 @@ class NominalPatterns:
         holder = noun.head.head
         if holder.pos_ in ("NOUN", "PROPN"):
             return with_conj(holder)
-        return self._subjects(holder) if holder.pos_ in ("VERB", "AUX") else []
+        return subjects(holder) if holder.pos_ in ("VERB", "AUX") else []
 
     def _between(self, noun: Token) -> list[Token]:
         """'fighting between the army and the RSF': both sides, in order."""
@@ -187,7 +179,7 @@ class NominalPatterns:
                 # one side of a clash ("died during clashes with X")
                 agents = casualties(governor) if kind is RelationKind.FIGHTS else agents
             elif governor is not None:
-                agents = self._subjects(governor) or agents
+                agents = subjects(governor) or agents
                 if not agents and kind is RelationKind.FIGHTS:
                     agents = casualties(governor)  # "were killed during clashes with X"
                 if governor.lemma_ in self.receive_verbs:  # "X received support from Y"
@@ -211,76 +203,3 @@ class NominalPatterns:
         if noun.dep_ == "attr":
             return head
         return None
-
-
-def placed_by(noun: Token) -> list[Token]:
-    """'a bomb planted by the Taliban', 'a Taliban-planted IED', 'shells fired by the army':
-    who set or fired the weapon a participle describes."""
-    found: list[Token] = []
-    for child in noun.children:
-        if child.tag_ != "VBN" or child.dep_ not in ("acl", "amod"):
-            continue
-        found += prep_objects(child, {"by"}, deps=("agent", "prep"))
-        found += [c for c in child.children if c.dep_ in ("npadvmod", "compound")]
-    return found
-
-
-def casualties(verb: Token) -> list[Token]:
-    """Who a casualty verb says was killed or wounded: 'killed five soldiers', 'three
-    policemen were wounded'."""
-    if verb.lemma_ not in CASUALTY_VERBS:
-        return []
-    deps = ("nsubj",) if verb.lemma_ == "die" else ("dobj", "nsubjpass")
-    found = [o for c in verb.children if c.dep_ in deps for o in with_conj(c)]
-    if verb.dep_ == "conj" and verb.head.lemma_ in CASUALTY_VERBS:
-        found += casualties(verb.head)  # "six were killed and five wounded following ..."
-    return found
-
-
-def explained_casualties(noun: Token) -> list[Token]:
-    """'an airstrike killed five fighters', 'were killed following an attack by X': the
-    dead and wounded of the event the noun names are among its targets."""
-    head = noun.head
-    if noun.dep_ in SUBJECT_DEPS:
-        return casualties(head)
-    for child in noun.children:  # "an airstrike ... killed 10 fighters", misparsed as a clause
-        if child.dep_ == "acl" and any(c.dep_ == "dobj" for c in child.children):
-            return casualties(child)
-    if noun.dep_ == "pobj" and head.lower_ in EVENT_PREPS and head.dep_ in ("prep", "xcomp"):
-        return casualties(head.head)  # 'following' is sometimes parsed as a verb
-    return []
-
-
-def series_head(noun: Token) -> Token | None:
-    """'hundreds of strikes': the series noun the event noun counts."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SERIES_NOUNS:
-        return head.head
-    return None
-
-
-def with_conj(token: Token) -> list[Token]:
-    """The token and what it is coordinated with, 'as well as' included."""
-    out = [token, *token.conjuncts]
-    for member in [*out, *(c for c in token.children if c.dep_ == "appos")]:
-        for cc in member.children:
-            if cc.dep_ == "cc" and cc.lower_ == "as":
-                out += [o for o in cc.children if o.dep_ == "pobj"]
-    return out
-
-
-def prep_objects(
-    head: Token,
-    preps: set[str] | frozenset[str],
-    deps: tuple[str, ...] = ("prep", "dative"),
-) -> list[Token]:
-    """The objects of ``head``'s prepositions among ``preps``, coordination included."""
-    found: list[Token] = []
-    for child in head.children:
-        if child.dep_ in deps and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in ("DATE", "TIME"):
-                    found += with_conj(obj)  # "On 28 April" says when, never whom
-        if child.dep_ == "acl" and child.lower_ == "targeting" and "targeting" in preps:
-            found += [o for c in child.children if c.dep_ == "dobj" for o in with_conj(c)]
-    return found

@@ -8,6 +8,8 @@ participles ('besieged', 'rebel-held', 'nearby') are never part of the name.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from graph.ingest.gazetteer import Gazetteer
@@ -42,20 +44,25 @@ def _name_words(doc: Doc, head: Token) -> list[Token]:
     i = head.i - 1
     while i >= 0:
         tok = doc[i]
-        if tok.is_stop and tok.lower_ not in PARTICLES or tok.ent_type_ in ("DATE", "TIME"):
+        if (tok.is_stop and tok.lower_ not in PARTICLES) or tok.ent_type_ in ("DATE", "TIME"):
             break
-        if tok.text == "-" and words and i > 0 and doc[i - 1].text[:1].isupper():
-            words.insert(0, tok)
-        elif tok.text[:1].isupper() and tok.is_alpha or tok.like_num and words:
-            words.insert(0, tok)
-        elif tok.lower_ in PARTICLES and words:
-            words.insert(0, tok)
-        else:
+        if not _in_name(doc, tok, bool(words)):
             break
+        words.insert(0, tok)
         i -= 1
     while words and not words[0].text[:1].isupper():
         words = words[1:]
     return words
+
+
+def _in_name(doc: Doc, tok: Token, inside: bool) -> bool:
+    """Whether ``tok`` continues a name read right to left; ``inside``: words were read."""
+    if tok.text[:1].isupper() and tok.is_alpha:
+        return True
+    if not inside:
+        return False
+    hyphen = tok.text == "-" and tok.i > 0 and doc[tok.i - 1].text[:1].isupper()
+    return hyphen or tok.like_num or tok.lower_ in PARTICLES
 
 
 def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> None:
@@ -71,9 +78,11 @@ def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> Non
         if head.lower_ != head.lemma_.lower():  # a plural kind may follow several names
             _add_listed(doc, mentions, words[0].i, kind, gazetteer)
         start, end = words[0].i, head.i + 1
-        existing = [mentions.at(i) for i in range(start, end) if mentions.at(i) is not None]
-        if any(m.entry.kind not in (ActorKind.CITY, ActorKind.REGION) and m.reading != "entity"
-               for m in existing if m is not None):
+        existing = _mentions_in(mentions, range(start, end))
+        if any(
+            m.entry.kind not in (ActorKind.CITY, ActorKind.REGION) and m.reading != "entity"
+            for m in existing
+        ):
             continue  # a lexicon name ('Islamic State Somalia Province') stays what it is
         name = join_hyphens(doc[start : head.i].text)
         if not any(c.isalpha() for c in name):
@@ -94,8 +103,9 @@ def _add_listed(
         if not words or any(mentions.at(t.i) is not None for t in words):
             return
         name = join_hyphens(doc[words[0].i : end - 1].text)
-        mentions.add(Mention(words[0].i, end - 1, name, _entry(name, kind, name, gazetteer),
-                             "place"))
+        mentions.add(
+            Mention(words[0].i, end - 1, name, _entry(name, kind, name, gazetteer), "place")
+        )
         end = words[0].i
 
 
@@ -107,15 +117,17 @@ def add_bracketed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> 
             continue
         if mention.end >= len(doc) or doc[mention.end].text != "(":
             continue
-        close = next((t.i for t in doc[mention.end : mention.end + MAX_BRACKET_WORDS + 2]
-                      if t.text == ")"), None)
+        close = next(
+            (t.i for t in doc[mention.end : mention.end + MAX_BRACKET_WORDS + 2] if t.text == ")"),
+            None,
+        )
         if close is None:
             continue
         for part in _comma_parts(doc, mention.end + 1, close):
             if any(not (t.text[:1].isupper() or t.text == "-" or t.like_num) for t in part):
                 continue
-            existing = [mentions.at(t.i) for t in part if mentions.at(t.i) is not None]
-            if any(m.reading not in ("entity", "place") for m in existing if m is not None):
+            existing = _mentions_in(mentions, (t.i for t in part))
+            if any(m.reading not in ("entity", "place") for m in existing):
                 continue
             for m in existing:
                 _remove(mentions, m)
@@ -147,6 +159,11 @@ def _entry(name: str, kind: ActorKind, surface: str, gazetteer: Gazetteer) -> En
 def _armed(mentions: Mentions, token: Token) -> bool:
     mention = mentions.at(token.i)
     return mention is not None and mention.reading not in ("entity", "place")
+
+
+def _mentions_in(mentions: Mentions, indices: Iterable[int]) -> list[Mention]:
+    found = (mentions.at(i) for i in indices)
+    return list(dict.fromkeys(m for m in found if m is not None))
 
 
 def _remove(mentions: Mentions, mention: Mention) -> None:

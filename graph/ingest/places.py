@@ -10,10 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from graph.ingest.coref import place_antecedent
-from graph.ingest.placenames import listed_before
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Reading
 from graph.ingest.mentions import Mention, Mentions
+from graph.ingest.placenames import listed_before
 from graph.ingest.resolved import (
     ACTOR_KINDS,
     DIRECTIONS,
@@ -223,7 +223,8 @@ def _where_a_person_cannot_be(token: Token, mention: Mention) -> bool:
     """A name the tagger took for a person or an organisation, standing where an event
     happened ('killed at X') or as what was taken ('captured X'): there it names a place."""
     if mention.reading != "entity" or mention.entry.kind not in (
-        ActorKind.PERSON, ActorKind.ORGANIZATION
+        ActorKind.PERSON,
+        ActorKind.ORGANIZATION,
     ):
         return False
     if token.dep_ == "dobj" and token.head.lemma_ in TAKING_VERBS:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.ingest.nominal import prep_objects, with_conj
 from graph.ingest.resolve import Context, Resolved
+from graph.ingest.tree import prep_objects, with_conj
 from graph.ingest.words import word_set
 
 __all__ = ["REPEL_VERBS", "attackers", "repelled"]

@@ -152,8 +152,11 @@ def _container(ctx: Context, mention: Mention) -> list[Resolved]:
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                named = [p for p in ctx.places(obj) if is_named(p) and p.entry.location
-                         or p.entry.name[:1].isupper()]
+                named = [
+                    p
+                    for p in ctx.places(obj)
+                    if (is_named(p) and p.entry.location) or p.entry.name[:1].isupper()
+                ]
                 if named:
                     return [Resolved(p.entry, p.surface, generic=True, alias=False) for p in named]
     return []
