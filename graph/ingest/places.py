@@ -115,7 +115,7 @@ class PlaceResolver:
         return [self._city(state.capital, state.countries, _phrase(token, token))]
 
     def _named_places(self, token: Token) -> list[Resolved]:
-        """'Paletwa township', 'the town of Babanusa', 'positions in Raqqa and Deir ez-Zor'."""
+        """'Paletwa township', 'the town of Babanusa', 'positions in Marib and Al Jawf'."""
         compounds = [c for c in token.children if c.dep_ == "compound"]
         ofs = [
             o
