@@ -123,6 +123,15 @@ class EvidenceNode:
     start: int = strawberry.field(description="Character offset of the sentence in the article.")
     end: int
     trigger: str = strawberry.field(description="The word that signalled the relation.")
+    source_text: str = strawberry.field(
+        description="The words that named the source in this sentence ('Russian missiles')."
+    )
+    target_text: str = strawberry.field(
+        description=(
+            "The words that named the target, or, for a target with no name of its own, what"
+            " was hit ('power plant', when the relation goes to the town it stood in)."
+        )
+    )
     event_date: EventDateNode | None = strawberry.field(
         description="When the event this sentence reports happened; null if the article is undated."
     )
@@ -140,6 +149,8 @@ class EvidenceNode:
             start=ev.start,
             end=ev.end,
             trigger=ev.trigger,
+            source_text=ev.source_text,
+            target_text=ev.target_text,
             event_date=EventDateNode.of(ev.event_date),
             article_id=ev.article_id,
         )

@@ -289,3 +289,17 @@ async def test_split_then_undo(seeded: Api) -> None:
 async def test_undo_unknown_curation(seeded: Api) -> None:
     result = await _mutate(seeded, "undoCuration", id=("ID!", "no-such-step"))
     assert result["__typename"] == "CurationNotFound" and result["curationId"] == "no-such-step"
+
+
+async def test_an_unnamed_target_is_served_as_the_evidence_target_text(ingesting: Api) -> None:
+    text = "Russian missiles hit a power plant in Kharkiv overnight, officials said."
+    result = (await ingesting.data(INGEST, {"text": text, "id": "detail-1"}))["ingestArticle"]
+    assert result["__typename"] == "IngestSuccess"
+    found = await ingesting.data(
+        """{ relations(kind: STRIKES) { edges { node {
+             source { name } target { name }
+             evidence { sourceText targetText } } } } }"""
+    )
+    nodes = [e["node"] for e in found["relations"]["edges"]]
+    assert [(n["source"]["name"], n["target"]["name"]) for n in nodes] == [("Russia", "Kharkiv")]
+    assert nodes[0]["evidence"] == [{"sourceText": "Russian", "targetText": "power plant"}]

@@ -49,7 +49,7 @@
       id kind confidence modality firstReported lastReported articleCount
       eventDate { start end precision text }
       source { id } target { id }
-      evidence { sentence start end trigger eventDate { start end text }
+      evidence { sentence start end trigger targetText eventDate { start end text }
                  article { id title url published } }
     }`;
 
@@ -720,7 +720,8 @@
     const list = el("ol", { class: "evidence" });
     for (const ev of evidence) {
       const when = ev.eventDate ? el("p", { class: "cite", text: `Happened: ${happened(ev.eventDate)}` }) : null;
-      list.append(el("li", { class: "evidence-item" }, quote(ev.sentence, ev.trigger), when, citation(ev.article)));
+      const what = ev.targetText ? el("p", { class: "cite target-detail", text: `Target as written: ${ev.targetText}` }) : null;
+      list.append(el("li", { class: "evidence-item" }, quote(ev.sentence, ev.trigger), what, when, citation(ev.article)));
     }
     return el("section", {}, el("h3", { text: `Evidence (${evidence.length})` }), list);
   }
