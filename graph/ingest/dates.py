@@ -159,6 +159,9 @@ def _parsed(core: str, published: date | None) -> Days | None:
         return None  # "two", "third": a parser would still make a date of them
     if published is None and not re.search(r"\b\d{4}\b", core):
         return None  # "in March" of which year? Without the article's date, no telling
+    calendar_day = _calendar_day(core)
+    if calendar_day is not None:
+        return calendar_day, calendar_day, DAY
     found = _parser(published).get_date_data(core)
     if found.date_obj is None:
         return None
@@ -172,6 +175,36 @@ def _parsed(core: str, published: date | None) -> Days | None:
         monday = day - timedelta(days=day.weekday())
         return monday, monday + timedelta(days=6), WEEK
     return day, day, DAY
+
+
+# "28 April 2020", "April 28, 2020": a full calendar date, the commonest phrase in event notes,
+# read by the standard library's strptime without the cost of dateparser's language search
+_CALENDAR_DAY = re.compile(
+    r"^(?:on\s+)?(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Za-z]+)\.?,?\s+(?P<y1>\d{4})"
+    r"|(?P<m2>[A-Za-z]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))$",
+    re.IGNORECASE,
+)
+
+
+def _calendar_day(core: str) -> date | None:
+    found = _CALENDAR_DAY.match(core)
+    if found is None:
+        return None
+    day, month, year = (
+        (found["d1"], found["m1"], found["y1"])
+        if found["d1"]
+        else (found["d2"], found["m2"], found["y2"])
+    )
+    # a full month name, or an abbreviation ("Sep", "Sept.") of at most four letters
+    month = month if len(month) > 4 else month[:3]
+    try:
+        return datetime.strptime(f"{day} {month} {year}", "%d %B %Y").date()
+    except ValueError:
+        pass
+    try:
+        return datetime.strptime(f"{day} {month} {year}", "%d %b %Y").date()
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=64)
