@@ -8,6 +8,7 @@ participles ('besieged', 'rebel-held', 'nearby') are never part of the name.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -23,6 +24,11 @@ __all__ = ["add_bracketed_places", "add_headed_places", "listed_before", "place_
 TOWN_WORDS = word_set("town_words")
 AREA_WORDS = word_set("area_words")
 PARTICLES = word_set("name_particles")
+CALENDAR_WORDS = frozenset(
+    w.lower()
+    for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
+    if w
+) | {"sept"}
 # How many words a bracketed locator may hold: "(Bulo Burto, Hiraan)", "(Aleppo province)".
 MAX_BRACKET_WORDS = 8
 
@@ -44,7 +50,7 @@ def _name_words(doc: Doc, head: Token) -> list[Token]:
     i = head.i - 1
     while i >= 0:
         tok = doc[i]
-        if (tok.is_stop and tok.lower_ not in PARTICLES) or tok.ent_type_ in ("DATE", "TIME"):
+        if (tok.is_stop and tok.lower_ not in PARTICLES) or _calendar(tok):
             break
         if not _in_name(doc, tok, bool(words)):
             break
@@ -53,6 +59,13 @@ def _name_words(doc: Doc, head: Token) -> list[Token]:
     while words and not words[0].text[:1].isupper():
         words = words[1:]
     return words
+
+
+def _calendar(tok: Token) -> bool:
+    """A word of a date ('On 3 May'), not a name the tagger took for one ('Mahaday')."""
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    return tok.like_num or tok.lower_.rstrip(".") in CALENDAR_WORDS
 
 
 def _in_name(doc: Doc, tok: Token, inside: bool) -> bool:

@@ -230,7 +230,8 @@ def _where_a_person_cannot_be(token: Token, mention: Mention) -> bool:
     if token.dep_ == "dobj" and token.head.lemma_ in TAKING_VERBS:
         return True
     if token.dep_ == "pobj" and token.head.lower_ in ("of", "over"):
-        return token.head.head.lower_ == "control"  # "took control of Bulo Burde"
+        holder = token.head.head  # "took control of Bulo Burde", "took control over Rubaya"
+        return holder.lower_ == "control" or any(c.lower_ == "control" for c in holder.children)
     return (
         mention.entry.kind is ActorKind.PERSON
         and token.dep_ == "pobj"

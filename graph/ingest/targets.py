@@ -60,7 +60,14 @@ def located(
         return owned
     detail = found[0].surface if found else patient.text
     preps = LOCATING_PREPS if owners else INSIDE_PREPS  # a town near X taken is not X taken
-    places = _places_under(patient, ctx, MAX_DEPTH, preps) or _places_of_event(trigger, ctx, preps)
+    # "fired shells at farms in X": the place may hang on the target, on the word the target
+    # hangs from, or on the event itself
+    holder = patient.head.head if patient.dep_ == "pobj" else patient
+    places = (
+        _places_under(patient, ctx, MAX_DEPTH, preps)
+        or (_places_under(holder, ctx, 1, preps) if holder is not patient else [])
+        or _places_of_event(trigger, ctx, preps)
+    )
     return [Resolved(p.entry, detail, generic=p.generic, alias=False) for p in places]
 
 

@@ -116,7 +116,7 @@ class VerbPatterns:
             patients = [
                 t
                 for obj in patients
-                for p in prep_objects(obj, {"of", "over"})
-                for t in through(p)  # "control of most of Rakhine state"
+                for p in prep_objects(obj, {"of", "over"}) or prep_objects(verb, {"over"})
+                for t in through(p)  # "control of most of Rakhine state", "took control over X"
             ]
         return agents, patients, False
