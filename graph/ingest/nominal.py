@@ -83,6 +83,7 @@ class NounPatterns:
                 return prep_objects(noun, {"of", "to"})
             return (
                 prep_objects(noun, {"for", "to"})
+                or self._given_to(noun)
                 or self._in_support_of(noun)
                 or self._supported_by_with(noun)
             )
@@ -124,6 +125,12 @@ class NounPatterns:
                 where = prep_objects(noun.head, {"in"})
             targets = [o for o in where if o.pos_ == "PROPN" or o.lower_ in SETTLEMENT_WORDS]
         return targets
+
+    def _given_to(self, noun: Token) -> list[Token]:
+        """'offered a boost to Nigeria', 'gave support to the RSF': the recipient on the verb."""
+        if noun.dep_ == "dobj" and noun.head.lemma_ in self.light_verbs:
+            return prep_objects(noun.head, {"to"})
+        return []
 
     def _in_support_of(self, noun: Token) -> list[Token]:
         """'in support of the M23'."""

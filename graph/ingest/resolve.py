@@ -165,8 +165,8 @@ class Context(PlaceResolver):
             self._state_generic,
             self._ethnic_force,
             self._pronoun,  # "its own fighters" are the speaker's, not the last group named
+            self._national_rebels,  # "Syrian rebels" are not the group the story is about
             self._faction_generic,
-            self._national_rebels,
             lambda t: force_antecedent(self.doc, self.mentions, t),
         ):
             found = check(token)

@@ -625,3 +625,32 @@ def test_every_casualty_verb_names_the_victims(extract, text, expected):
 )
 def test_control_taken_over_a_place(extract, text, expected):
     assert expected in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "side"),
+    [
+        ("Islamic State fighters held Dabiq. Syrian rebels backed by Turkish tanks pushed "
+         "towards the town.", "Turkey", "Syrian rebels"),
+        ("Al-Shabaab still holds Jilib. Somali militias backed by Ethiopian troops advanced "
+         "on it.", "Ethiopia", "Somali militias"),
+        ("ISWAP attacked Baga again. Nigerian vigilantes backed by Chadian troops repelled "
+         "the assault.", "Chad", "Nigerian vigilantes"),
+    ],
+)
+def test_a_demonym_described_side_is_not_the_story_s_group(extract, text, backer, side):
+    assert (backer, "BACKS", side) in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chad's army has offered a huge boost to Nigeria in recent weeks.",
+         ("Chad", "BACKS", "Nigeria")),
+        ("Rwanda sent reinforcements to the M23 near Goma.", ("Rwanda", "BACKS", "March 23 Movement")),
+        ("Iran offered a lifeline to the Houthis with new missile shipments.",
+         ("Iran", "BACKS", "Houthis")),
+    ],
+)
+def test_a_boost_or_reinforcements_to_a_side_back_it(extract, text, expected):
+    assert expected in edges(extract(text))
