@@ -630,12 +630,24 @@ def test_control_taken_over_a_place(extract, text, expected):
 @pytest.mark.parametrize(
     ("text", "backer", "side"),
     [
-        ("Islamic State fighters held Dabiq. Syrian rebels backed by Turkish tanks pushed "
-         "towards the town.", "Turkey", "Syrian rebels"),
-        ("Al-Shabaab still holds Jilib. Somali militias backed by Ethiopian troops advanced "
-         "on it.", "Ethiopia", "Somali militias"),
-        ("ISWAP attacked Baga again. Nigerian vigilantes backed by Chadian troops repelled "
-         "the assault.", "Chad", "Nigerian vigilantes"),
+        (
+            "Islamic State fighters held Dabiq. Syrian rebels backed by Turkish tanks pushed "
+            "towards the town.",
+            "Turkey",
+            "Syrian rebels",
+        ),
+        (
+            "Al-Shabaab still holds Jilib. Somali militias backed by Ethiopian troops advanced "
+            "on it.",
+            "Ethiopia",
+            "Somali militias",
+        ),
+        (
+            "ISWAP attacked Baga again. Nigerian vigilantes backed by Chadian troops repelled "
+            "the assault.",
+            "Chad",
+            "Nigerian vigilantes",
+        ),
     ],
 )
 def test_a_demonym_described_side_is_not_the_story_s_group(extract, text, backer, side):
@@ -645,11 +657,18 @@ def test_a_demonym_described_side_is_not_the_story_s_group(extract, text, backer
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Chad's army has offered a huge boost to Nigeria in recent weeks.",
-         ("Chad", "BACKS", "Nigeria")),
-        ("Rwanda sent reinforcements to the M23 near Goma.", ("Rwanda", "BACKS", "March 23 Movement")),
-        ("Iran offered a lifeline to the Houthis with new missile shipments.",
-         ("Iran", "BACKS", "Houthis")),
+        (
+            "Chad's army has offered a huge boost to Nigeria in recent weeks.",
+            ("Chad", "BACKS", "Nigeria"),
+        ),
+        (
+            "Rwanda sent reinforcements to the M23 near Goma.",
+            ("Rwanda", "BACKS", "March 23 Movement"),
+        ),
+        (
+            "Iran offered a lifeline to the Houthis with new missile shipments.",
+            ("Iran", "BACKS", "Houthis"),
+        ),
     ],
 )
 def test_a_boost_or_reinforcements_to_a_side_back_it(extract, text, expected):
