@@ -130,6 +130,8 @@ class PlaceResolver:
             for o in _prep_objects(c)
         ]
         appos = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":  # "east of Tikrit - a city that was recaptured"
+            appos.append(token.head)
         listed = [  # "villages including Bashkuwi and Sifat", "towns such as X"
             o
             for c in token.children

@@ -25,6 +25,8 @@ from graph.model import RelationKind
 
 __all__ = ["VerbPatterns"]
 
+RELATIVES = frozenset({"which", "who", "that", "whom"})
+
 
 class VerbPatterns:
     def __init__(
@@ -67,10 +69,16 @@ class VerbPatterns:
         agent_by = prep_objects(verb, {"by"}, deps=("agent", "prep"))
         if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":  # "troops, supported by X"
             return agent_by, with_conj(verb.head), True
+        if not passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and agent_by:
+            # "which was seized by X but later recaptured by Y": the conjunct shares the subject
+            passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+            verb_of_clause = verb.head
+        else:
+            verb_of_clause = verb
         if passive:
             patient = passive[0]
-            if patient.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-                patient = verb.head  # "the SDF, which is backed by the United States"
+            if patient.lower_ in RELATIVES and verb_of_clause.dep_ == "relcl":
+                patient = verb_of_clause.head  # "the SDF, which is backed by the United States"
             return agent_by, with_conj(patient), True
         objects = [
             c
@@ -78,6 +86,9 @@ class VerbPatterns:
             if (c.dep_ in OBJECT_DEPS or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"))
             and c.ent_type_ not in ("DATE", "TIME")  # "Around 7 May, X clashed with Y"
         ]  # npadvmod: "threatened to strike Haifa"
+        if verb.dep_ == "relcl" and any(o.lower_ in RELATIVES for o in objects):
+            # "the town, which regime forces took from the group"
+            objects = [verb.head if o.lower_ in RELATIVES else o for o in objects]
         if not objects:  # "ambushed and killed a patrol": the object both verbs share
             objects = [
                 o

@@ -673,3 +673,26 @@ def test_a_demonym_described_side_is_not_the_story_s_group(extract, text, backer
 )
 def test_a_boost_or_reinforcements_to_a_side_back_it(extract, text, expected):
     assert expected in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Troops reached the town of Damasak, which was seized by ISWAP in May but later "
+            "recaptured by Chadian forces.",
+            ("Chad", "CAPTURES", "Damasak"),
+        ),
+        (
+            "The raid took place east of Ramadi - a city that was recaptured by Iraqi forces "
+            "last year.",
+            ("Iraq", "CAPTURES", "Ramadi"),
+        ),
+        (
+            "Russia's annexation of Crimea in 2014 changed the war.",
+            ("Russia", "CAPTURES", "Crimea"),
+        ),
+    ],
+)
+def test_captures_told_in_relative_clauses_and_nouns(extract, text, expected):
+    assert expected in edges(extract(text))
