@@ -28,6 +28,8 @@ PRONOUNS = word_set("pronouns")
 SPEECH_LEMMAS = word_set("speech_lemmas")
 # How far the most named state must lead the next one for "the army" to be read as its army.
 HOME_MARGIN = 1.5
+# How far past the sentence a group named later may still be what "the rebels" meant.
+CATAPHORA_TOKENS = 80
 
 
 class Context(PlaceResolver):
@@ -85,8 +87,10 @@ class Context(PlaceResolver):
                 and self.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")
             ]
             return subjects[-1] if subjects else earlier[-1]
+        # none named yet: a lead paragraph may say "the rebels" before it names them
         sent = self.doc[before].sent
-        later = [m for m in factions if sent.start <= m.start < sent.end]
+        window = self.doc[sent.start : min(len(self.doc), sent.end + CATAPHORA_TOKENS)]
+        later = [m for m in factions if window.start <= m.start < window.end]
         return later[0] if later else None
 
     # ---- actors ----------------------------------------------------------------------------

@@ -47,13 +47,21 @@ def subjects(verb: Token) -> list[Token]:
             accused = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
             if accused and not [c for c in token.children if c.dep_ in SUBJECT_DEPS]:
                 return with_conj(accused[0])
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS] or [
-            g
-            for c in token.children
-            if c.dep_ == "aux"
-            for g in c.children
-            if g.dep_ in SUBJECT_DEPS  # a verb the parser took for an auxiliary
-        ]
+        subjects = (
+            [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            or [
+                g
+                for c in token.children
+                if c.dep_ == "aux"
+                for g in c.children
+                if g.dep_ in SUBJECT_DEPS  # a verb the parser took for an auxiliary
+            ]
+            or [  # "IS carried out an attack": the acronym read as the verb "is"
+                c
+                for c in token.children
+                if c.dep_ in ("aux", "auxpass") and c.text.isupper() and len(c.text) > 1
+            ]
+        )
         if subjects:
             subject = subjects[0]
             if subject.lower_ in ("which", "who", "that") and token.dep_ == "relcl":
@@ -63,6 +71,8 @@ def subjects(verb: Token) -> list[Token]:
                 # conjuncts on the verb instead of joining them with conj
                 return [t for s in subjects for t in with_conj(s)]
             return with_conj(subject)
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
+            return with_conj(token.head)  # "the coalition conducting air strikes against X"
         if token.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep"):
             break
     return []

@@ -696,3 +696,71 @@ def test_a_boost_or_reinforcements_to_a_side_back_it(extract, text, expected):
 )
 def test_captures_told_in_relative_clauses_and_nouns(extract, text, expected):
     assert expected in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Saudi warplanes struck rebels in Yemen on Thursday. The Houthis hold the capital.",
+            ("Saudi Arabia", "STRIKES", "Houthis"),
+        ),
+        (
+            "Burkinabe jets bombed insurgent camps near Djibo overnight. JNIM fighters had "
+            "raided the town.",
+            ("Burkina Faso", "STRIKES", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ),
+        (
+            "Ethiopian drones struck rebel positions on Monday. The Fano militia denied losses.",
+            ("Ethiopia", "STRIKES", "Fano"),
+        ),
+    ],
+)
+def test_the_rebels_of_a_lead_sentence_are_the_group_named_next(extract, text, expected):
+    found = edges(extract(text))
+    assert any(s == expected[0] and k == expected[1] and expected[2] in t for s, k, t in found), (
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The US-led coalition conducting air strikes against Islamic State in Iraq said it "
+            "was not responsible.",
+            ("Global Coalition to Defeat ISIS", "STRIKES", "Islamic State"),
+        ),
+        (
+            "Russian units conducting drone strikes on Kherson were withdrawn.",
+            ("Russia", "STRIKES", "Kherson"),
+        ),
+        (
+            "Israeli jets carrying out raids on Nabatieh were seen overhead.",
+            ("Israel", "STRIKES", "Nabatieh"),
+        ),
+    ],
+)
+def test_a_participle_s_agent_is_the_noun_it_describes(extract, text, expected):
+    assert expected in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "IS carried out a mortar attack on a Peshmerga frontline position near Daquq.",
+            ("Islamic State", "STRIKES", "Peshmerga"),
+        ),
+        (
+            "Houthi drones hit a Saudi border position overnight.",
+            ("Houthis", "STRIKES", "Saudi Arabia"),
+        ),
+        (
+            "RSF artillery shelled an army position in Omdurman.",
+            ("Rapid Support Forces", "STRIKES", "Sudan"),
+        ),
+    ],
+)
+def test_a_side_s_position_stands_for_it(extract, text, expected):
+    assert expected in edges(extract(text))
