@@ -720,7 +720,7 @@
     const list = el("ol", { class: "evidence" });
     for (const ev of evidence) {
       const when = ev.eventDate ? el("p", { class: "cite", text: `Happened: ${happened(ev.eventDate)}` }) : null;
-      const what = ev.targetText ? el("p", { class: "cite target-detail", text: `Target as written: ${ev.targetText}` }) : null;
+      const what = ev.targetText ? el("p", { class: "target-detail", text: `Target as written: ${ev.targetText}` }) : null;
       list.append(el("li", { class: "evidence-item" }, quote(ev.sentence, ev.trigger), what, when, citation(ev.article)));
     }
     return el("section", {}, el("h3", { text: `Evidence (${evidence.length})` }), list);
