@@ -148,8 +148,12 @@ class NounPatterns:
         return subjects(holder) if holder.pos_ in ("VERB", "AUX") else []
 
     def _between(self, noun: Token) -> list[Token]:
-        """'fighting between the army and the RSF': both sides, in order."""
-        return prep_objects(noun, {"between"})
+        """'fighting between the army and the RSF': both sides, in order; 'clashes were
+        reported between A and B', 'clashes broke out between A and B': on the verb."""
+        sides = prep_objects(noun, {"between"})
+        if not sides and noun.dep_ in ("nsubj", "nsubjpass"):
+            sides = prep_objects(noun.head, {"between"})
+        return sides
 
     def _noun_agents(
         self, noun: Token, ctx: Context, kind: RelationKind = RelationKind.STRIKES

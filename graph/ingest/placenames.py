@@ -24,6 +24,8 @@ __all__ = ["add_bracketed_places", "add_headed_places", "listed_before", "place_
 TOWN_WORDS = word_set("town_words")
 AREA_WORDS = word_set("area_words")
 PARTICLES = word_set("name_particles")
+# Readings that only say what the tagger guessed; a settlement word after the name overrules them.
+GUESSES = frozenset({"entity", "facility"})
 CALENDAR_WORDS = frozenset(
     w.lower()
     for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
@@ -93,7 +95,7 @@ def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> Non
         start, end = words[0].i, head.i + 1
         existing = _mentions_in(mentions, range(start, end))
         if any(
-            m.entry.kind not in (ActorKind.CITY, ActorKind.REGION) and m.reading != "entity"
+            m.entry.kind not in (ActorKind.CITY, ActorKind.REGION) and m.reading not in GUESSES
             for m in existing
         ):
             continue  # a lexicon name ('Islamic State Somalia Province') stays what it is
@@ -171,7 +173,7 @@ def _entry(name: str, kind: ActorKind, surface: str, gazetteer: Gazetteer) -> En
 
 def _armed(mentions: Mentions, token: Token) -> bool:
     mention = mentions.at(token.i)
-    return mention is not None and mention.reading not in ("entity", "place")
+    return mention is not None and mention.reading not in GUESSES | {"place"}
 
 
 def _mentions_in(mentions: Mentions, indices: Iterable[int]) -> list[Mention]:

@@ -764,3 +764,41 @@ def test_a_participle_s_agent_is_the_noun_it_describes(extract, text, expected):
 )
 def test_a_side_s_position_stands_for_it(extract, text, expected):
     assert expected in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Clashes were reported between pro-Hadi forces and pro-Houthi forces near Marib.",
+            {"Yemen", "Houthis"},
+        ),
+        (
+            "Clashes broke out between M23 rebels and Wazalendo militias near Sake.",
+            {"March 23 Movement", "Wazalendo"},
+        ),
+        (
+            "Heavy fighting erupted between the RSF and the Sudanese army in El Fasher.",
+            {"Rapid Support Forces", "Sudan"},
+        ),
+    ],
+)
+def test_a_clash_between_two_sides_told_on_its_verb(extract, text, sides):
+    fights = {frozenset((s, t)) for s, k, t in edges(extract(text)) if k == "FIGHTS"}
+    assert frozenset(sides) in fights
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Al-Shabaab took control over Maxamed Saciid village on Friday.", "Maxamed Saciid"),
+        ("JNIM fighters seized Dar es Salam village near Djibo.", "Dar es Salam"),
+        ("M23 rebels took Kalembe Nord village overnight.", "Kalembe Nord"),
+    ],
+)
+def test_a_settlement_word_overrules_the_tagger_s_facility(extractor: Extractor, text, place):
+    ex = extractor.extract(Article("t", text))
+    by_id = {a.id: a for a in ex.actors}
+    taken = [by_id[r.target] for r in ex.relations if r.kind.value == "CAPTURES"]
+    assert [a.name for a in taken] == [place]
+    assert taken[0].kind.value == "city"
