@@ -35,7 +35,7 @@ __all__ = ["NounPatterns"]
 IMPACT_VERBS = word_set("impact_verbs")
 CASUALTY_VERBS = word_set("casualty_verbs")
 SERIES_NOUNS = word_set("series_nouns")
-REPEL_LEMMAS = word_set("repel_verbs")
+REPEL_LEMMAS = word_set("repel_verbs") | word_set("answer_verbs")
 SETTLEMENT_WORDS = word_set("settlement_heads")
 
 

@@ -1,5 +1,5 @@
-"""Attacks met and beaten back: 'the army repulsed a Taliban attack', 'militants were killed
-when troops repelled their assault', 'forces thwarted two attacks by the rebels'.
+"""Attacks met and beaten back or answered: 'the army repulsed a Taliban attack', 'militants
+were killed when troops repelled their assault', 'forces responded to Houthi shelling'.
 
 The one who repels and the one whose attack it was fought each other (a clash). Whoever
 thwarted the attack did not carry it out, so the attack noun never takes the repeller as its
@@ -16,21 +16,23 @@ from graph.ingest.words import word_set
 
 __all__ = ["REPEL_VERBS", "attackers", "repelled"]
 
-REPEL_VERBS = word_set("repel_verbs")
+REPEL_VERBS = word_set("repel_verbs") | word_set("answer_verbs")
 ATTACK_NOUNS = word_set("repelled_nouns")
+ANSWER_VERBS = word_set("answer_verbs")
 
 
 def repelled(verb: Token) -> list[Token]:
-    """The attack nouns a repelling verb governs: 'repulsed their attacks'."""
-    if verb.lemma_.lower() not in REPEL_VERBS:
+    """The attack nouns a repelling verb governs: 'repulsed their attacks', 'responded to
+    Houthi shelling'."""
+    lemma = verb.lemma_.lower()
+    if lemma not in REPEL_VERBS:
         return []
-    return [
-        o
-        for c in verb.children
-        if c.dep_ == "dobj"
-        for o in with_conj(c)
-        if o.lemma_.lower() in ATTACK_NOUNS
-    ]
+    met = [o for c in verb.children if c.dep_ == "dobj" for o in with_conj(c)]
+    if lemma in ANSWER_VERBS:
+        met = prep_objects(verb, {"to", "against"}) + [
+            c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+        ]  # "responded to Russian shelling", the gerund sometimes parsed as a clause
+    return [o for o in met if o.lemma_.lower() in ATTACK_NOUNS or o.lower_ in ATTACK_NOUNS]
 
 
 def attackers(attack: Token, repeller: list[Token], ctx: Context) -> list[Resolved]:
@@ -39,6 +41,12 @@ def attackers(attack: Token, repeller: list[Token], ctx: Context) -> list[Resolv
     found: list[Resolved] = []
     for agent in prep_objects(attack, {"by", "of"}):
         found += ctx.actors(agent)
+    if attack.dep_ == "advcl":  # "responded to [Houthi] [shelling]" split by the parser
+        found += [
+            r
+            for t in prep_objects(attack.head, {"to", "against"})
+            for r in ctx.actors(t) or ctx.modifier(t)
+        ]
     for mod in attack.children:
         if mod.dep_ in ("amod", "compound", "nmod", "poss") and mod.pos_ != "PRON":
             found += ctx.modifier(mod) or ctx.actors(mod)

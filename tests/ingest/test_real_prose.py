@@ -802,3 +802,25 @@ def test_a_settlement_word_overrules_the_tagger_s_facility(extractor: Extractor,
     taken = [by_id[r.target] for r in ex.relations if r.kind.value == "CAPTURES"]
     assert [a.name for a in taken] == [place]
     assert taken[0].kind.value == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Pro-Hadi forces responded to pro-Houthi shelling in Sirwah district.",
+            {"Yemen", "Houthis"},
+        ),
+        (
+            "Ukrainian troops retaliated against Russian shelling near Kupiansk.",
+            {"Ukraine", "Russia"},
+        ),
+        (
+            "Somali troops responded to al-Shabaab mortar fire in Afgooye.",
+            {"Somalia", "Al-Shabaab"},
+        ),
+    ],
+)
+def test_an_attack_answered_is_a_clash(extract, text, sides):
+    fights = {frozenset((s, t)) for s, k, t in edges(extract(text)) if k == "FIGHTS"}
+    assert frozenset(sides) in fights
