@@ -23,6 +23,7 @@ from graph.ingest.emit import Candidate, Emitter
 from graph.ingest.lexicon import Triggers
 from graph.ingest.nominal import NounPatterns
 from graph.ingest.resolve import ACTOR_KINDS, Context
+from graph.ingest.responsibility import ResponsibilityClaims
 from graph.ingest.verb_frames import VerbFrames
 from graph.ingest.verbs import VerbPatterns
 from graph.model import RelationKind
@@ -38,6 +39,7 @@ class RelationReader:
             triggers, self.emitter, VerbFrames(triggers, self.emitter), self.nouns
         )
         self.compounds = CompoundPatterns(self.emitter)
+        self.claims = ResponsibilityClaims(self.emitter)
 
     def read(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
         """Every relation the sentence states; a strike on a named actor is not also a strike
@@ -67,3 +69,4 @@ class RelationReader:
                 yield from self.nouns.read(token, ctx)
             yield from self.compounds.read(token, ctx)
         yield from self.compounds.leads(sent, ctx)
+        yield from self.claims.read(sent, ctx)

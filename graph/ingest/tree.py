@@ -75,6 +75,8 @@ def subjects(verb: Token) -> list[Token]:
             return with_conj(token.head)  # "the coalition conducting air strikes against X"
         if token.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep"):
             break
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+            break  # "X withdrew after airstrikes blasted Y": a clause with a subject of its own
     return []
 
 

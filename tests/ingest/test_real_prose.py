@@ -824,3 +824,46 @@ def test_a_settlement_word_overrules_the_tagger_s_facility(extractor: Extractor,
 def test_an_attack_answered_is_a_clash(extract, text, sides):
     fights = {frozenset((s, t)) for s, k, t in edges(extract(text)) if k == "FIGHTS"}
     assert frozenset(sides) in fights
+
+
+# ---- 9. responsibility claimed for an event told before ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seven police officers were killed when their truck drove over a roadside bomb in "
+            "Mandera. Al-Shabaab claimed responsibility.",
+            ("Al-Shabaab", "STRIKES", "Kenya"),
+        ),
+        (
+            "A car bomb exploded near a market in Mogadishu on Friday. Al-Shabaab militants "
+            "claimed responsibility for the attack.",
+            ("Al-Shabaab", "STRIKES", "Mogadishu"),
+        ),
+        (
+            "A suicide bomb exploded near a checkpoint in Quetta. The Tehrik-i-Taliban Pakistan "
+            "claimed responsibility.",
+            ("Tehrik-i-Taliban Pakistan", "STRIKES", "Quetta"),
+        ),
+    ],
+)
+def test_a_claim_of_responsibility_owns_the_event_told_before(extract, text, expected):
+    assert expected in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb exploded near a market in Mogadishu. No group claimed responsibility.",
+        "A bomb hit a bus in Kabul on Monday. The Taliban claimed responsibility for "
+        "Sunday's attack on a checkpoint in Ghazni.",
+        "Mines exploded near Zaporizhzhia. Officials said nobody had claimed the blast.",
+    ],
+)
+def test_a_claim_that_names_another_event_or_nobody_owns_nothing(extract, text):
+    found = edges(extract(text))
+    assert not any(
+        k == "STRIKES" and t in ("Mogadishu", "Kabul", "Zaporizhzhia") for _, k, t in found
+    )
