@@ -704,6 +704,11 @@
         if (gone && !node.selected()) node.addClass("later");
       });
     });
+    // Cytoscape restyles re-classed elements lazily, on its next frame; until then
+    // ele.visible() and ':visible' answer from a cache of the old style, so the counts of
+    // markReady (and anyone asking cy) could describe the previous day. Reading each
+    // element's display now brings its style, and that cache, up to date.
+    cy.elements().forEach((ele) => ele.style("display"));
   }
 
   function actorButton(id) {
