@@ -37,6 +37,8 @@ CASUALTY_VERBS = word_set("casualty_verbs")
 SERIES_NOUNS = word_set("series_nouns")
 REPEL_LEMMAS = word_set("repel_verbs") | word_set("answer_verbs")
 SETTLEMENT_WORDS = word_set("settlement_heads")
+# Where a weapon set off by a light verb went off: the unnamed spot leads to the named place.
+PLACING_PREPS = frozenset({"in", "outside", "near", "inside"})
 
 
 class NounPatterns:
@@ -122,8 +124,12 @@ class NounPatterns:
         if not targets:  # "carried out airstrikes in Paktika province": where they fell
             where = prep_objects(noun, {"in"})
             if not where and noun.dep_ == "dobj" and noun.head.lemma_ in self.light_verbs:
-                where = prep_objects(noun.head, {"in"})
-            targets = [o for o in where if o.pos_ == "PROPN" or o.lower_ in SETTLEMENT_WORDS]
+                # "detonated explosives at a market in X", "set off a bomb outside a compound"
+                where = prep_objects(noun.head, self.target_preps | PLACING_PREPS)
+                where = [o for o in where if o.pos_ in ("PROPN", "NOUN")]
+            else:
+                where = [o for o in where if o.pos_ == "PROPN" or o.lower_ in SETTLEMENT_WORDS]
+            targets = where
         return targets
 
     def _given_to(self, noun: Token) -> list[Token]:

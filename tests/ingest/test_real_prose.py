@@ -867,3 +867,24 @@ def test_a_claim_that_names_another_event_or_nobody_owns_nothing(extract, text):
     assert not any(
         k == "STRIKES" and t in ("Mogadishu", "Kabul", "Zaporizhzhia") for _, k, t in found
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Taliban fighters set off a car bomb outside a compound in Kabul.",
+            ("Taliban", "STRIKES", "Kabul"),
+        ),
+        (
+            "Boko Haram militants detonated explosives at a market in Maiduguri.",
+            ("Boko Haram", "STRIKES", "Maiduguri"),
+        ),
+        (
+            "JNIM fighters detonated a bomb near a checkpoint in Gao.",
+            ("Jama'at Nusrat al-Islam wal-Muslimin", "STRIKES", "Gao"),
+        ),
+    ],
+)
+def test_a_bomb_set_off_strikes_the_named_place(extract, text, expected):
+    assert expected in edges(extract(text))
