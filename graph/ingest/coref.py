@@ -44,8 +44,15 @@ def _bare(token: Token) -> bool:
     """No modifier that names or describes it: 'the village', not 'a nearby village of X'."""
     return not any(
         c.dep_ in ("compound", "poss", "prep", "appos", "nmod", "relcl", "acl")
+        and not _bracketed(c)
         for c in token.children
     )
+
+
+def _bracketed(token: Token) -> bool:
+    """'the area (date of the takeover unclear)': an aside in brackets describes nothing."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text == "("
 
 
 def _window(doc: Doc, token: Token) -> int:

@@ -888,3 +888,30 @@ def test_a_claim_that_names_another_event_or_nobody_owns_nothing(extract, text):
 )
 def test_a_bomb_set_off_strikes_the_named_place(extract, text, expected):
     assert expected in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jubaland forces clashed with al-Shabaab near Bulo Haji village. The forces took "
+            "control over the area (casualties unknown).",
+            ("Somalia", "CAPTURES", "Bulo Haji"),
+        ),
+        (
+            "JNIM fighters attacked Boni town. The militants took control of the town (the date "
+            "of the army's withdrawal is unclear).",
+            ("Jama'at Nusrat al-Islam wal-Muslimin", "CAPTURES", "Boni"),
+        ),
+        (
+            "The Arakan Army attacked Kyauktaw township. The rebels captured the area (no "
+            "casualties were reported).",
+            ("Arakan Army", "CAPTURES", "Kyauktaw"),
+        ),
+    ],
+)
+def test_an_aside_in_brackets_does_not_stop_a_reference(extract, text, expected):
+    source, kind, place = expected
+    assert any(source in s and k == kind and t == place for s, k, t in edges(extract(text))), edges(
+        extract(text)
+    )
