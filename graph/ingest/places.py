@@ -55,6 +55,8 @@ class PlaceResolver:
                 return [place, *(p for m in listed if (p := self._place_from_mention(m)))]
             if mention.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
                 return []
+        elif _unknown_name_in_place(token):
+            return [self._named_area(token)]  # "an attack on Boni": a town no list knows
         if token.lower_ in self.facility_nouns and token.pos_ in ("NOUN", "PROPN"):
             return self._facility_of_place(token) or [self._facility(token)]
         capital = self._capital(token)
@@ -244,3 +246,15 @@ def _where_a_person_cannot_be(token: Token, mention: Mention) -> bool:
 
 
 TAKING_VERBS = word_set("taking_verbs")
+
+
+def _unknown_name_in_place(token: Token) -> bool:
+    """A capitalised name no tagger or list knows, standing where a place stands: the object
+    of 'on', 'in', 'at' or 'near', or what was captured."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+        return False
+    if token.dep_ == "dobj":
+        return token.head.lemma_ in TAKING_VERBS
+    return token.dep_ == "pobj" and token.head.lower_ in ("on", "in", "at", "near")

@@ -915,3 +915,24 @@ def test_an_aside_in_brackets_does_not_stop_a_reference(extract, text, expected)
     assert any(source in s and k == kind and t == place for s, k, t in edges(extract(text))), edges(
         extract(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "JNIM fighters captured Diafarabe on Tuesday.",
+            ("Jama'at Nusrat al-Islam wal-Muslimin", "CAPTURES", "Diafarabe"),
+        ),
+        (
+            "The RSF launched an attack on Umm Kadada at dawn.",
+            ("Rapid Support Forces", "STRIKES", "Umm Kadada"),
+        ),
+        (
+            "M23 rebels seized Nyanzale after a day of fighting.",
+            ("March 23 Movement", "CAPTURES", "Nyanzale"),
+        ),
+    ],
+)
+def test_an_unknown_name_where_a_place_stands_is_a_place(extract, text, expected):
+    assert expected in edges(extract(text))
