@@ -104,7 +104,19 @@ class Context(PlaceResolver):
             found = self._modifier_actors(mod, token)
             if found:
                 return found
-        return self._indirect(token)
+        return self._indirect(token) or self._owner_phrase(token)
+
+    def _owner_phrase(self, token: Token) -> list[Resolved]:
+        """'an Afghan military APC', 'a Houthi militia checkpoint': a force noun whose
+        compound is itself an armed actor's phrase belongs to that actor."""
+        if token.lower_ not in self.force_nouns:
+            return []
+        for mod in token.children:
+            if mod.dep_ == "compound" and mod.pos_ == "NOUN" and mod.lower_ in self.force_nouns:
+                found = [r for r in self.actors(mod) if r.entry.kind in ACTOR_KINDS]
+                if found:
+                    return found
+        return []
 
     def _direct(self, token: Token) -> list[Resolved]:
         mention = self.mentions.at(token.i)

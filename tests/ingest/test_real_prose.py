@@ -936,3 +936,30 @@ def test_an_aside_in_brackets_does_not_stop_a_reference(extract, text, expected)
 )
 def test_an_unknown_name_where_a_place_stands_is_a_place(extract, text, expected):
     assert expected in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "An IED planted by the Taliban destroyed an Afghan military APC in Helmand.",
+            ("Taliban", "STRIKES", "Afghanistan"),
+        ),
+        (
+            "Houthi fighters fired an RPG at a Saudi army pickup near Jizan.",
+            ("Houthis", "STRIKES", "Saudi Arabia"),
+        ),
+        (
+            "Russian shells struck a Ukrainian army supply convoy near Kupiansk.",
+            ("Russia", "STRIKES", "Ukraine"),
+        ),
+    ],
+)
+def test_a_side_s_vehicle_named_by_an_acronym_or_its_army_stands_for_it(
+    extractor: Extractor, text, expected
+):
+    ex = extractor.extract(Article("t", text))
+    names = {a.id: a.name for a in ex.actors}
+    found = {(names[r.source], r.kind.value, names[r.target]) for r in ex.relations}
+    assert expected in found
+    assert not {"APC", "RPG"} & set(names.values())
