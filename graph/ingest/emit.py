@@ -37,6 +37,7 @@ class Emitter:
 
     def __init__(self, triggers: Triggers) -> None:
         self.strike_nouns = triggers.nouns("STRIKES")
+        self.force_nouns = triggers.words("force_nouns")
 
     def pair(
         self,
@@ -101,6 +102,12 @@ class Emitter:
         for other in named[1:]:
             yield from self.emit(RelationKind.FIGHTS, named[0], other, verb, 0.8)
 
+    def _bare_body(self, source: Resolved) -> bool:
+        """An aid agency, a court or a body of states named by itself fights no one; its
+        troops may ('African Union troops')."""
+        words = set(source.surface.lower().split())
+        return _is_unarmed_body(source) and not words & self.force_nouns
+
     def emit(
         self,
         kind: RelationKind,
@@ -118,9 +125,15 @@ class Emitter:
             return
         if kind is RelationKind.BACKS and source.entry.role in UNARMED_ROLES:
             return  # "with the help of the Red Cross": aid agencies and the press back no side
+        if kind in (RelationKind.STRIKES, RelationKind.CAPTURES) and self._bare_body(source):
+            return  # "the United Nations has withdrawn ... and airstrikes blasted": misattached
         if kind is RelationKind.CAPTURES and target.entry.kind in ACTOR_KINDS | {ActorKind.PERSON}:
             return
         yield Candidate(kind, source, target, trigger, round(confidence, 3))
+
+
+def _is_unarmed_body(resolved: Resolved) -> bool:
+    return resolved.entry.role in UNARMED_ROLES | {"intergovernmental"}
 
 
 def _part_of(token: Token) -> bool:

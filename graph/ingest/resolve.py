@@ -12,7 +12,12 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from graph.ingest.coref import backed_description, force_antecedent, pro_side_militia
+from graph.ingest.coref import (
+    backed_description,
+    force_antecedent,
+    is_definite,
+    pro_side_militia,
+)
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Lexicon, Reading
 from graph.ingest.mentions import Mention, Mentions, join_hyphens
@@ -321,6 +326,8 @@ class Context(PlaceResolver):
         """'Syrian rebels' with no named group in the story: a faction named by where it fights;
         'ethnic Armenian forces': by the people it fights for."""
         ethnic = any(c.lower_ == "ethnic" for c in token.children)
+        if is_definite(token) and not ethnic:
+            return []  # "the Iran-backed Lebanese group" is a group named before
         if token.lower_ not in NON_STATE_NOUNS and not (
             ethnic and token.lower_ in self.force_nouns
         ):

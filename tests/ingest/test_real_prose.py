@@ -963,3 +963,41 @@ def test_a_side_s_vehicle_named_by_an_acronym_or_its_army_stands_for_it(
     found = {(names[r.source], r.kind.value, names[r.target]) for r in ex.relations}
     assert expected in found
     assert not {"APC", "RPG"} & set(names.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Nations has withdrawn from Yemen and airstrikes blasted rebel positions.",
+        "The Red Cross evacuated its staff and shelling hit Khan Younis.",
+        "The European Union condemned the attack and drones struck Odesa.",
+    ],
+)
+def test_a_body_of_states_or_an_aid_agency_named_alone_strikes_no_one(extract, text):
+    sources = {s for s, k, _ in edges(extract(text)) if k in ("STRIKES", "CAPTURES")}
+    assert not sources & {
+        "United Nations",
+        "International Committee of the Red Cross",
+        "European Union",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "African Union troops attacked al-Shabaab positions near Barawe.",
+            ("African Union", "STRIKES", "Al-Shabaab"),
+        ),
+        (
+            "Hezbollah fighters attacked Qusayr, where the Iran-backed Lebanese group fought on.",
+            ("Iran", "BACKS", "Hezbollah"),
+        ),
+        (
+            "The M23 seized Rubaya. The Rwandan-backed rebel group then advanced on Minova.",
+            ("Rwanda", "BACKS", "March 23 Movement"),
+        ),
+    ],
+)
+def test_troops_of_a_body_fight_and_a_definite_description_refers_back(extract, text, expected):
+    assert expected in edges(extract(text))
