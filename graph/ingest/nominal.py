@@ -159,6 +159,14 @@ class NounPatterns:
         sides = prep_objects(noun, {"between"})
         if not sides and noun.dep_ in ("nsubj", "nsubjpass"):
             sides = prep_objects(noun.head, {"between"})
+        if len(sides) == 1:  # "between A backed by B and C": C was hung on "by"
+            backers = [
+                o
+                for c in sides[0].children
+                if c.dep_ == "acl" and c.tag_ == "VBN"
+                for o in prep_objects(c, {"by"}, deps=("agent", "prep"))
+            ]
+            sides += backers[-1:] if len(backers) > 1 else []
         return sides
 
     def _noun_agents(

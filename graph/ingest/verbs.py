@@ -68,7 +68,8 @@ class VerbPatterns:
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         agent_by = prep_objects(verb, {"by"}, deps=("agent", "prep"))
         if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":  # "troops, supported by X"
-            return agent_by, with_conj(verb.head), True
+            backed = [verb.head] if _in_between(verb.head) else with_conj(verb.head)
+            return _between_sides_apart(verb, agent_by), backed, True
         if not passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and agent_by:
             # "which was seized by X but later recaptured by Y": the conjunct shares the subject
             passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
@@ -131,3 +132,17 @@ class VerbPatterns:
                 for t in through(p)  # "control of most of Rakhine state", "took control over X"
             ]
         return agents, patients, False
+
+
+def _between_sides_apart(verb: Token, agents: list[Token]) -> list[Token]:
+    """'clashes between Turkish forces backed by tanks and Kurdish fighters': the parser hangs
+    the second side of 'between' on 'by'; it is a side of the clash, not a backer."""
+    backed = verb.head
+    if _in_between(backed) and not backed.conjuncts:
+        return agents[:-1] if len(agents) > 1 else agents
+    return agents
+
+
+def _in_between(noun: Token) -> bool:
+    """One side of 'between A and C': 'fighting between A, supported by B, and C' backs A."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "between"

@@ -1001,3 +1001,39 @@ def test_a_body_of_states_or_an_aid_agency_named_alone_strikes_no_one(extract, t
 )
 def test_troops_of_a_body_fight_and_a_definite_description_refers_back(extract, text, expected):
     assert expected in edges(extract(text))
+
+
+# ---- 8. attachment: who backs which side of a clash -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "backed", "other"),
+    [
+        (
+            "Fighting broke out between the Sudanese army, supported by Egyptian drones, and the "
+            "RSF.",
+            "Egypt",
+            "Sudan",
+            "Rapid Support Forces",
+        ),
+        (
+            "Clashes raged between M23 rebels backed by Rwandan troops and Congolese soldiers "
+            "near Sake.",
+            "Rwanda",
+            "March 23 Movement",
+            "DR Congo",
+        ),
+        (
+            "Fighting erupted between the Tatmadaw, supported by Russian jets, and the Arakan "
+            "Army.",
+            "Russia",
+            "Myanmar",
+            "Arakan Army",
+        ),
+    ],
+)
+def test_a_backer_backs_one_side_of_a_clash_never_the_other(extract, text, backer, backed, other):
+    found = edges(extract(text))
+    assert (backer, "BACKS", backed) in found
+    assert (backer, "BACKS", other) not in found
+    assert not any(s == other and k == "BACKS" for s, k, _ in found)
