@@ -62,9 +62,10 @@ class Emitter:
                 targets = located(targets, patient, trigger, ctx, owners=False)
         elif opts.get("actor_object"):
             targets = [r for r in ctx.actors(patient) if r.entry.kind is not ActorKind.PERSON]
-            mention = ctx.mentions.at(patient.i)
-            if mention is not None and mention.entry.kind is ActorKind.PERSON:
-                targets.append(Resolved(mention.entry, mention.text))
+            for named in (patient, *(c for c in patient.children if c.dep_ == "appos")):
+                mention = ctx.mentions.at(named.i)  # "killed the group's leader, X"
+                if mention is not None and mention.entry.kind is ActorKind.PERSON:
+                    targets.append(Resolved(mention.entry, mention.text))
             if not targets and agent.lemma_ in self.strike_nouns:
                 # "civilians were killed by Turkish shelling at X": the shelling hit X
                 targets = located([], patient, trigger, ctx)

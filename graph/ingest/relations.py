@@ -22,7 +22,7 @@ from graph.ingest.compounds import CompoundPatterns
 from graph.ingest.emit import Candidate, Emitter
 from graph.ingest.lexicon import Triggers
 from graph.ingest.nominal import NounPatterns
-from graph.ingest.resolve import ACTOR_KINDS, Context
+from graph.ingest.resolve import ACTOR_KINDS, PLACE_KINDS, Context
 from graph.ingest.responsibility import ResponsibilityClaims
 from graph.ingest.verb_frames import VerbFrames
 from graph.ingest.verbs import VerbPatterns
@@ -54,9 +54,9 @@ class RelationReader:
             if (
                 cand.kind is RelationKind.STRIKES
                 and cand.trigger.i in hit_actors
-                and cand.target.entry.kind not in ACTOR_KINDS
+                and cand.target.entry.kind in PLACE_KINDS
             ):
-                continue
+                continue  # a named person killed beside his side stays a target
             yield cand
 
     def _read(self, sent: Span, ctx: Context) -> Iterator[Candidate]:

@@ -1037,3 +1037,47 @@ def test_a_backer_backs_one_side_of_a_clash_never_the_other(extract, text, backe
     assert (backer, "BACKS", backed) in found
     assert (backer, "BACKS", other) not in found
     assert not any(s == other and k == "BACKS" for s, k, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "A firefight broke out between Pakistani troops and TTP militants near Miranshah.",
+            {"Pakistan", "Tehrik-i-Taliban Pakistan"},
+        ),
+        (
+            "An encounter took place between Indian troops and Hizbul Mujahideen militants in "
+            "Shopian.",
+            {"India", "Hizbul Mujahideen"},
+        ),
+        (
+            "A gunfight erupted between Mexican soldiers and Sinaloa Cartel gunmen in Culiacan.",
+            {"Mexico", "Sinaloa Cartel"},
+        ),
+    ],
+)
+def test_firefights_and_encounters_are_clashes(extract, text, sides):
+    fights = {frozenset((s, t)) for s, k, t in edges(extract(text)) if k == "FIGHTS"}
+    assert frozenset(sides) in fights, fights
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Afghan commandos killed the Taliban's shadow governor, Mullah Abdul Rauf, in Helmand.",
+            ("Afghanistan", "STRIKES", "Mullah Abdul Rauf"),
+        ),
+        (
+            "Nigerian troops killed the ISWAP commander, Abu Musab al-Barnawi, near Lake Chad.",
+            ("Nigeria", "STRIKES", "Abu Musab al-Barnawi"),
+        ),
+        (
+            "Israeli jets killed the Hamas commander, Mohammed Deif, in Khan Younis.",
+            ("Israel", "STRIKES", "Mohammed Deif"),
+        ),
+    ],
+)
+def test_a_person_named_beside_the_killed_is_the_target(extract, text, expected):
+    assert expected in edges(extract(text))
