@@ -13,10 +13,17 @@ from graph.ingest.resolve import ACTOR_KINDS, Context, Resolved
 from graph.ingest.words import word_set
 from graph.model import RelationKind
 
-__all__ = ["CompoundPatterns"]
+__all__ = ["CompoundPatterns", "is_backing_label"]
 
 LEADER_TITLES = word_set("leader_titles")
 BACKED_SUFFIXES = ("-backed", "-supported", "-funded", "-sponsored", "-armed", "-allied")
+
+
+def is_backing_label(token: Token) -> bool:
+    """'Iran-backed' in 'Iran-backed Hezbollah': a label the reporter gives, not a clause that
+    a denial or a modal could govern ('denied that it backed X' is no label)."""
+    split = token.lower_ == "backed" and token.i > 1 and token.nbor(-1).text == "-"
+    return split or ("-" in token.text and token.lower_.endswith(BACKED_SUFFIXES))
 
 
 class CompoundPatterns:
@@ -28,17 +35,17 @@ class CompoundPatterns:
 
     def _hyphen_backed(self, token: Token, ctx: Context) -> Iterator[Candidate]:
         """'Iran-backed Hezbollah' (split by the tokenizer) and 'U.S.-backed forces' (one token)."""
-        text = token.text
+        if not is_backing_label(token):
+            return
         backer: Resolved | None = None
-        if token.lower_ == "backed" and token.i > 1 and token.nbor(-1).text == "-":
+        if token.lower_ == "backed" and token.nbor(-1).text == "-":
             found = ctx.actors(token.nbor(-2)) or ctx.modifier(token.nbor(-2))  # "Saudi-backed"
             backer = found[0] if found else None
-            target = token.head
-        elif token.lower_.endswith(BACKED_SUFFIXES) and "-" in text:
-            prefix = text.rsplit("-", 1)[0]
+        else:
+            prefix = token.text.rsplit("-", 1)[0]
             found_entry = ctx.lexicon.lookup(prefix)
             backer = Resolved(found_entry[0], prefix) if found_entry else None
-            target = token.head
+        target = token.head
         if backer is None or backer.entry.kind not in ACTOR_KINDS:
             return
         definite = is_definite(target) or any(c.dep_ == "poss" for c in target.children)

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from graph.ingest.emit import Candidate, Emitter
 from graph.ingest.lexicon import Triggers
+from graph.ingest.repulse import REPEL_VERBS
 from graph.ingest.resolve import Context
 from graph.ingest.tree import (
     CLAUSE_PREPS,
@@ -35,7 +36,6 @@ __all__ = ["NounPatterns"]
 IMPACT_VERBS = word_set("impact_verbs")
 CASUALTY_VERBS = word_set("casualty_verbs")
 SERIES_NOUNS = word_set("series_nouns")
-REPEL_LEMMAS = word_set("repel_verbs") | word_set("answer_verbs")
 SETTLEMENT_WORDS = word_set("settlement_heads")
 # Where a weapon set off by a light verb went off: the unnamed spot leads to the named place.
 PLACING_PREPS = frozenset({"in", "outside", "near", "inside"})
@@ -175,7 +175,7 @@ class NounPatterns:
         between = self._between(noun)
         if len(between) > 1:
             return between[:1]
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in REPEL_LEMMAS:
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in REPEL_VERBS:
             # "repulsed their attacks": 'their' is the other side, resolved by the repel frame
             return prep_objects(noun, {"by"}) + [
                 c
@@ -222,7 +222,7 @@ class NounPatterns:
             return head
         if noun.dep_ == "dobj" and head.pos_ == "VERB":
             # "thwarted an attack": whoever stopped it did not carry it out
-            return None if head.lemma_.lower() in REPEL_LEMMAS else head
+            return None if head.lemma_.lower() in REPEL_VERBS else head
         if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in CLAUSE_PREPS:
             return head.head
         if noun.dep_ == "attr":

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from graph.ingest.compounds import is_backing_label
 from graph.ingest.dates import event_date
 from graph.ingest.gazetteer import Gazetteer, load_gazetteer
 from graph.ingest.lexicon import Entry, Lexicon, load_lexicon
@@ -177,7 +178,7 @@ class Extractor:
         )
 
     def _modality(self, cand: Candidate) -> Modality:
-        if cand.kind is RelationKind.LEADS or cand.trigger.lower_.endswith("backed"):
+        if cand.kind is RelationKind.LEADS or is_backing_label(cand.trigger):
             # a title or an 'X-backed' label is the reporter's own description, whatever
             # the clause around it says
             return Modality.ASSERTED

@@ -1081,3 +1081,31 @@ def test_firefights_and_encounters_are_clashes(extract, text, sides):
 )
 def test_a_person_named_beside_the_killed_is_the_target(extract, text, expected):
     assert expected in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "backed"),
+    [
+        ("Russia denied that it backed the separatists in Donetsk.", "Russia", "separatists"),
+        ("Iran has repeatedly denied that it backed the Houthis.", "Iran", "Houthis"),
+        ("Rwanda denies that it backed the M23 rebels.", "Rwanda", "March 23 Movement"),
+    ],
+)
+def test_a_denied_backing_is_not_read_as_a_label(extract, text, backer, backed):
+    found = extract(text, all_modalities=True)
+    assert not any(
+        s == backer and k == "BACKS" and backed in t and m == "asserted" for s, k, t, m in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US-backed Syrian fighters are pushing ahead towards Raqqa.",
+        "Iran-backed Houthi fighters may attack shipping again.",
+        "Rwandan-backed rebels are advancing on Goma.",
+    ],
+)
+def test_a_backing_label_is_asserted_whatever_its_clause_says(extract, text):
+    found = extract(text, all_modalities=True)
+    assert [m for _, k, _, m in found if k == "BACKS"] == ["asserted"]
