@@ -231,30 +231,38 @@ def _where_a_person_cannot_be(token: Token, mention: Mention) -> bool:
         ActorKind.ORGANIZATION,
     ):
         return False
-    if token.dep_ == "dobj" and token.head.lemma_ in TAKING_VERBS:
+    if _taken(token):
         return True
+    return mention.entry.kind is ActorKind.PERSON and _where_it_happened(token)
+
+
+def _unknown_name_in_place(token: Token) -> bool:
+    """A capitalised name no tagger or list knows, standing where a place stands."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+        return False
+    return _taken(token) or _where_it_happened(token)
+
+
+def _taken(token: Token) -> bool:
+    """What was captured: 'captured X', 'took control of X', 'took control over X'."""
+    if token.dep_ == "dobj":
+        return token.head.lemma_ in TAKING_VERBS
     if token.dep_ == "pobj" and token.head.lower_ in ("of", "over"):
-        holder = token.head.head  # "took control of Bulo Burde", "took control over Rubaya"
+        holder = token.head.head
         return holder.lower_ == "control" or any(c.lower_ == "control" for c in holder.children)
+    return False
+
+
+def _where_it_happened(token: Token) -> bool:
+    """The object of 'in', 'at', 'near', 'on' or 'outside' on an event, not on a speaker."""
     return (
-        mention.entry.kind is ActorKind.PERSON
-        and token.dep_ == "pobj"
-        and token.head.lower_ in ("in", "at", "near", "outside")
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "at", "near", "outside", "on")
         and token.head.head.pos_ in ("VERB", "NOUN")
         and token.head.head.lemma_ not in ("say", "tell", "accord")
     )
 
 
 TAKING_VERBS = word_set("taking_verbs")
-
-
-def _unknown_name_in_place(token: Token) -> bool:
-    """A capitalised name no tagger or list knows, standing where a place stands: the object
-    of 'on', 'in', 'at' or 'near', or what was captured."""
-    if token.pos_ != "PROPN" or not token.text[:1].isupper():
-        return False
-    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
-        return False
-    if token.dep_ == "dobj":
-        return token.head.lemma_ in TAKING_VERBS
-    return token.dep_ == "pobj" and token.head.lower_ in ("on", "in", "at", "near")
