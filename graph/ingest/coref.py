@@ -1,7 +1,7 @@
 """Definite descriptions that refer back: 'the village', 'the area', 'the town', 'the forces'.
 
 'The village' is the last town or village the text named before it, 'the area' the last place
-of any kind; the units a report lists in brackets ('(Bulo Burto, Hiraan)') only say where, so
+of any kind; the units a report lists in brackets ('(Masisi, North Kivu)') only say where, so
 they are never what 'the village' means. 'The forces' and 'the troops', with no owner named,
 are the armed actor that was last the subject of a sentence. Nothing here ever makes a node
 named 'village' or 'area': with no antecedent there is no referent.

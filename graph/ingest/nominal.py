@@ -119,7 +119,7 @@ class NounPatterns:
             victims = [o for c in means.children if c.dep_ == "dobj" for o in with_conj(c)]
             targets = victims + prep_objects(noun, {"in"})
         if not targets and noun.dep_ == "nsubjpass" and noun.head.lemma_ in self.light_verbs:
-            # "air raids were reported on Sirwah district", "strikes were carried out on X"
+            # "air raids were reported on Harib district", "strikes were carried out on X"
             targets = prep_objects(noun.head, self.target_preps)
         if not targets:  # "carried out airstrikes in Paktika province": where they fell
             where = prep_objects(noun, {"in"})

@@ -1,8 +1,8 @@
-"""Place names that carry their settlement word: 'Halgan village', 'Nad Ali district',
-'Kilu 16 area', and the administrative units a report adds in brackets: '(Bulo Burto, Hiraan)'.
+"""Place names that carry their settlement word: 'Kalembe village', 'Sangin district',
+'Sector 7 area', and the administrative units a report adds in brackets: '(Masisi, North Kivu)'.
 
-The name is the proper noun alone ('Halgan'), with the whole phrase kept as an alias, so that
-a later 'the village' and a reader searching 'Halgan' both find it. Leading adjectives and
+The name is the proper noun alone ('Kalembe'), with the whole phrase kept as an alias, so that
+a later 'the village' and a reader searching 'Kalembe' both find it. Leading adjectives and
 participles ('besieged', 'rebel-held', 'nearby') are never part of the name.
 """
 
@@ -31,7 +31,7 @@ CALENDAR_WORDS = frozenset(
     for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
     if w
 ) | {"sept"}
-# How many words a bracketed locator may hold: "(Bulo Burto, Hiraan)", "(Aleppo province)".
+# How many words a bracketed locator may hold: "(Masisi, North Kivu)", "(Aleppo province)".
 MAX_BRACKET_WORDS = 8
 
 
@@ -46,8 +46,8 @@ def place_word(token: Token) -> ActorKind | None:
 
 
 def _name_words(doc: Doc, head: Token) -> list[Token]:
-    """The capitalised words right before ``head`` that name it ('Cel Qoxle' in 'Cel Qoxle
-    village'), numbers and name particles inside them allowed ('Kilu 16', 'Ras al Ain')."""
+    """The capitalised words right before ``head`` that name it ('Mweso' in 'Mweso
+    village'), numbers and name particles inside them allowed ('Sector 7', 'Ras al Ain')."""
     words: list[Token] = []
     i = head.i - 1
     while i >= 0:
@@ -64,7 +64,7 @@ def _name_words(doc: Doc, head: Token) -> list[Token]:
 
 
 def _calendar(tok: Token) -> bool:
-    """A word of a date ('On 3 May'), not a name the tagger took for one ('Mahaday')."""
+    """A word of a date ('On 3 May'), not a town the tagger took for one (a name in -day)."""
     if tok.ent_type_ not in ("DATE", "TIME"):
         return False
     return tok.like_num or tok.lower_.rstrip(".") in CALENDAR_WORDS
@@ -81,7 +81,7 @@ def _in_name(doc: Doc, tok: Token, inside: bool) -> bool:
 
 
 def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> None:
-    """'Halgan village', 'Nad Ali district', and each name before a plural kind: 'the
+    """'Kalembe village', 'Sangin district', and each name before a plural kind: 'the
     Shatila and Burj al-Barajneh camps' are two camps."""
     for head in doc:
         kind = place_word(head)
@@ -125,7 +125,7 @@ def _add_listed(
 
 
 def add_bracketed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> None:
-    """'in Aborey village (Bulo Burto, Hiraan)': the bracket after a place lists the units
+    """'in Kibirizi village (Rutshuru, North Kivu)': the bracket after a place lists the units
     that hold it, so each name in it is a place, whatever the tagger made of it."""
     for mention in list(mentions.items):
         if mention.entry.kind not in (ActorKind.CITY, ActorKind.REGION):

@@ -49,7 +49,7 @@ class PlaceResolver:
         if mention is not None:
             place = self._place_from_mention(mention)
             if place is None and _where_a_person_cannot_be(token, mention):
-                return [self._named_area(token)]  # "killed at Jeb el-Kussa", tagged PERSON
+                return [self._named_area(token)]  # "killed at Kafr Nabudah", tagged PERSON
             if place is not None:
                 listed = listed_before(self.doc, self.mentions, mention)
                 return [place, *(p for m in listed if (p := self._place_from_mention(m)))]
@@ -134,7 +134,7 @@ class PlaceResolver:
         appos = [c for c in token.children if c.dep_ == "appos"]
         if token.dep_ == "appos":  # "east of Tikrit - a city that was recaptured"
             appos.append(token.head)
-        listed = [  # "villages including Bashkuwi and Sifat", "towns such as X"
+        listed = [  # "villages including Tall Rifaat and Kafr Naya", "towns such as X"
             o
             for c in token.children
             if c.dep_ in ("prep", "amod") and c.lower_ in ("including", "like", "as")

@@ -43,7 +43,7 @@ class RelationReader:
 
     def read(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
         """Every relation the sentence states; a strike on a named actor is not also a strike
-        on the place where it fell ('killed five Taliban fighters in Nad Ali')."""
+        on the place where it fell ('killed five Taliban fighters in Sangin')."""
         found = list(self._read(sent, ctx))
         hit_actors = {
             c.trigger.i

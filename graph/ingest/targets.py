@@ -1,5 +1,5 @@
 """Unnamed targets: 'a power plant in Kharkiv', 'an ammunition depot at Saky airbase',
-'farms in Hays district'.
+'farms in Khokha district'.
 
 What was hit is not a node of the graph unless it has a name: the relation goes to the named
 place it stands in, and the words that described it stay on the evidence as the target text
@@ -72,7 +72,7 @@ def located(
 
 
 def with_containing(places: list[Resolved], ctx: Context) -> list[Resolved]:
-    """A strike in 'the Badrok area of Chaghcharan city' or 'Debs village in rural Ein Issa'
+    """A strike in 'the Shujaiya area of Gaza City' or 'a village in rural Raqqa'
     hit both the small place and the named unit that holds it."""
     out = list(places)
     for place in places:
@@ -117,7 +117,7 @@ def _places_under(
 
 def _places_of_event(trigger: Token, ctx: Context, preps: frozenset[str]) -> list[Resolved]:
     """'shelled and destroyed a mosque in Balkh district', 'shelling hit a house, killing
-    one, in Omar Khel': where the event itself was, said on its verb or a clause beside it."""
+    one, in Kupiansk': where the event itself was, said on its verb or a clause beside it."""
     verb = trigger.head if trigger.dep_ in ("conj", "advcl", "nsubj", "nsubjpass") else trigger
     events = [trigger, verb, *(c for c in verb.children if _participle_of(c))]
     for event in events:

@@ -122,7 +122,7 @@ class VerbPatterns:
             ]
             patients = by_prep or (weapon_targets if opts.get("object_is_weapon") else patients)
             if not patients and opts.get("object_is_weapon") and kind is RelationKind.STRIKES:
-                # "fired ten mortar shells in the east of Hays district": where they fell
+                # "fired ten mortar shells in the east of Khokha district": where they fell
                 patients = prep_objects(verb, {"in", "into"})
         if opts.get("control_only") or (patients and patients[0].lower_ in self.control_nouns):
             patients = [

@@ -106,7 +106,7 @@ def test_somali_clan_militia_fights_al_shabaab(extractor, extract):
 
 
 def test_afghan_army_acronym_is_afghanistan(extract):
-    text = "ANA commandos recaptured Nad Ali district from the Taliban after two days."
+    text = "ANA commandos recaptured Sangin district from the Taliban after two days."
     found = extract(text)
     assert any(s == "Afghanistan" and k == "CAPTURES" for s, k, _, _ in found)
 

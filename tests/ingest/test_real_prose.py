@@ -21,9 +21,9 @@ def edges(found: set[tuple[str, str, str, str]]) -> set[tuple[str, str, str]]:
     ("text", "expected"),
     [
         (
-            "On 3 May, al-Shabaab fighters attacked Somali troops near Mahas village. "
+            "On 3 May, al-Shabaab fighters attacked Somali troops near Kalabayr village. "
             "The militants took control of the village after the fighting.",
-            ("Al-Shabaab", "CAPTURES", "Mahas"),
+            ("Al-Shabaab", "CAPTURES", "Kalabayr"),
         ),
         (
             "JNIM fighters clashed with Malian soldiers in Boni town on Tuesday. "
@@ -77,8 +77,8 @@ def test_no_node_is_named_after_a_description(extractor: Extractor):
             "crowded market",
         ),
         (
-            "Israeli jets bombed an ammunition depot at Mezzeh airbase.",
-            ("Israel", "Mezzeh airbase"),
+            "Israeli jets bombed an ammunition depot at Shayrat airbase.",
+            ("Israel", "Shayrat airbase"),
             "ammunition depot",
         ),
     ],
@@ -256,7 +256,7 @@ def test_raids_reported_on_a_place(extract, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "On 2 June, Houthi forces fired mortar shells at Hays.",
+        "On 2 June, Houthi forces fired mortar shells at Khokha.",
         "On Friday, RSF fighters opened fire on El Obeid.",
         "On 5 March 2024, Ukrainian drones fired on Belgorod.",
     ],
@@ -270,7 +270,7 @@ def test_a_date_is_never_a_target(extractor: Extractor, text):
     ("text", "source"),
     [
         (
-            "On Monday, anti-Houthi Giants Brigades forces shelled Houthi positions near Hays.",
+            "On Monday, anti-Houthi Giants Brigades forces shelled Houthi positions near Khokha.",
             "Giants Brigades",
         ),
         (
@@ -421,8 +421,8 @@ def test_an_attack_repelled_is_a_clash_of_both_sides(extract, text, sides):
     ("text", "expected"),
     [
         (
-            "Al-Shabaab claimed to have taken control of Bulo Burde after a night of fighting.",
-            ("Al-Shabaab", "CAPTURES", "Bulo Burde"),
+            "Al-Shabaab claimed to have taken control of Jalalaqsi after a night of fighting.",
+            ("Al-Shabaab", "CAPTURES", "Jalalaqsi"),
         ),
         (
             "The Arakan Army claimed it had captured Buthidaung on Saturday.",
@@ -533,9 +533,9 @@ def test_a_dateline_is_never_an_agent(extractor: Extractor, text, source):
     ("text", "places"),
     [
         (
-            "Seven civilians were killed by a NATO airstrike in the Badrok area of Chaghcharan "
+            "Seven civilians were killed by a NATO airstrike in the Tarnak area of Spin Boldak "
             "city.",
-            {"Badrok", "Chaghcharan"},
+            {"Tarnak", "Spin Boldak"},
         ),
         (
             "Russian artillery shelled the Saltivka district of Kharkiv overnight.",
@@ -609,9 +609,9 @@ def test_every_casualty_verb_names_the_victims(extract, text, expected):
     ("text", "expected"),
     [
         (
-            "Al-Shabaab fighters attacked Mahaday village. The militants took control over the "
+            "Al-Shabaab fighters attacked Ceelgaras village. The militants took control over the "
             "village.",
-            ("Al-Shabaab", "CAPTURES", "Mahaday"),
+            ("Al-Shabaab", "CAPTURES", "Ceelgaras"),
         ),
         (
             "The Arakan Army took control over Paletwa township on Sunday.",
@@ -791,7 +791,7 @@ def test_a_clash_between_two_sides_told_on_its_verb(extract, text, sides):
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Al-Shabaab took control over Maxamed Saciid village on Friday.", "Maxamed Saciid"),
+        ("Al-Shabaab took control over Kibirizi village on Friday.", "Kibirizi"),
         ("JNIM fighters seized Dar es Salam village near Djibo.", "Dar es Salam"),
         ("M23 rebels took Kalembe Nord village overnight.", "Kalembe Nord"),
     ],
@@ -808,7 +808,7 @@ def test_a_settlement_word_overrules_the_tagger_s_facility(extractor: Extractor,
     ("text", "sides"),
     [
         (
-            "Pro-Hadi forces responded to pro-Houthi shelling in Sirwah district.",
+            "Pro-Hadi forces responded to pro-Houthi shelling in Harib district.",
             {"Yemen", "Houthis"},
         ),
         (
