@@ -25,6 +25,7 @@ from graph.ingest.modality import ModalityReader
 from graph.ingest.nlp import load_nlp
 from graph.ingest.relations import Candidate, RelationReader
 from graph.ingest.resolve import ACTOR_KINDS, Context
+from graph.ingest.tree import governs
 from graph.model import (
     Actor,
     ActorKind,
@@ -99,9 +100,11 @@ class Extractor:
         ctx = Context(doc, mentions, self.lexicon, self.finder.gazetteer)
         builders: dict[str, _ActorBuilder] = {}
         for mention in mentions.items:
-            if mention.reading in ("capital", "seat"):
-                # a capital is its government only where it acts ("Moscow denied"); relations
-                # note that reading themselves, so a bare mention stays a city
+            if mention.reading in ("capital", "seat") and governs(doc[mention.end - 1]):
+                self._note(builders, mention.entry, mention.text, article.id)
+            elif mention.reading in ("capital", "seat"):
+                # a capital is its government only where it acts ("Moscow denied"); elsewhere
+                # a bare mention is the city
                 place = ctx.places(doc[mention.end - 1])
                 if place:
                     self._note(builders, place[0].entry, mention.text, article.id)

@@ -23,6 +23,7 @@ __all__ = ["add_bracketed_places", "add_headed_places", "listed_before", "place_
 
 TOWN_WORDS = word_set("town_words")
 AREA_WORDS = word_set("area_words")
+FACILITY_WORDS = word_set("facility_heads")
 PARTICLES = word_set("name_particles")
 # Readings that only say what the tagger guessed; a settlement word after the name overrules them.
 GUESSES = frozenset({"entity", "facility"})
@@ -43,6 +44,14 @@ def place_word(token: Token) -> ActorKind | None:
     if word in AREA_WORDS:
         return ActorKind.REGION
     return None
+
+
+def _head_kind(token: Token) -> ActorKind | None:
+    """A settlement word, or a facility word after a name: 'the Sahafi hotel'."""
+    kind = place_word(token)
+    if kind is None and token.lower_ in FACILITY_WORDS and token.pos_ == "NOUN":
+        return ActorKind.FACILITY
+    return kind
 
 
 def _name_words(doc: Doc, head: Token) -> list[Token]:
@@ -84,28 +93,31 @@ def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> Non
     """'Kalembe village', 'Sangin district', and each name before a plural kind: 'the
     Shatila and Burj al-Barajneh camps' are two camps."""
     for head in doc:
-        kind = place_word(head)
+        kind = _head_kind(head)
         if kind is None or head.i == 0:
             continue
         words = _name_words(doc, head)
         if not words or any(_armed(mentions, t) for t in words):
             continue
-        if head.lower_ != head.lemma_.lower():  # a plural kind may follow several names
-            _add_listed(doc, mentions, words[0].i, kind, gazetteer)
+        if kind is not ActorKind.FACILITY and head.lower_ != head.lemma_.lower():
+            _add_listed(doc, mentions, words[0].i, kind, gazetteer)  # several names, one kind
         start, end = words[0].i, head.i + 1
         existing = _mentions_in(mentions, range(start, end))
-        if any(
-            m.entry.kind not in (ActorKind.CITY, ActorKind.REGION) and m.reading not in GUESSES
-            for m in existing
-        ):
+        strong = (ActorKind.CITY, ActorKind.REGION) if kind is not ActorKind.FACILITY else ()
+        if any(m.entry.kind not in strong and m.reading not in GUESSES for m in existing):
             continue  # a lexicon name ('Islamic State Somalia Province') stays what it is
         name = join_hyphens(doc[start : head.i].text)
         if not any(c.isalpha() for c in name):
             continue
-        entry = _entry(name, kind, doc[start:end].text, gazetteer)
+        if kind is ActorKind.FACILITY:  # the facility keeps its kind word: 'Sahafi hotel'
+            full = join_hyphens(doc[start:end].text)
+            entry = Entry(full, kind, (full,))
+        else:
+            entry = _entry(name, kind, doc[start:end].text, gazetteer)
         for m in existing:
             _remove(mentions, m)
-        mentions.add(Mention(start, end, doc[start:end].text, entry, "place"))
+        reading = "facility" if kind is ActorKind.FACILITY else "place"
+        mentions.add(Mention(start, end, doc[start:end].text, entry, reading))
 
 
 def _add_listed(

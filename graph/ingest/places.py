@@ -13,6 +13,7 @@ from graph.ingest.coref import place_antecedent
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Reading
 from graph.ingest.mentions import Mention, Mentions
+from graph.ingest.place_positions import taken, where_it_happened
 from graph.ingest.placenames import listed_before
 from graph.ingest.resolved import (
     ACTOR_KINDS,
@@ -25,7 +26,6 @@ from graph.ingest.resolved import (
 )
 from graph.ingest.resolved import phrase as _phrase
 from graph.ingest.resolved import prep_objects as _prep_objects
-from graph.ingest.words import word_set
 from graph.model import ActorKind
 
 __all__ = ["PlaceResolver"]
@@ -231,9 +231,9 @@ def _where_a_person_cannot_be(token: Token, mention: Mention) -> bool:
         ActorKind.ORGANIZATION,
     ):
         return False
-    if _taken(token):
+    if taken(token):
         return True
-    return mention.entry.kind is ActorKind.PERSON and _where_it_happened(token)
+    return mention.entry.kind is ActorKind.PERSON and where_it_happened(token)
 
 
 def _unknown_name_in_place(token: Token) -> bool:
@@ -242,27 +242,4 @@ def _unknown_name_in_place(token: Token) -> bool:
         return False
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
         return False
-    return _taken(token) or _where_it_happened(token)
-
-
-def _taken(token: Token) -> bool:
-    """What was captured: 'captured X', 'took control of X', 'took control over X'."""
-    if token.dep_ == "dobj":
-        return token.head.lemma_ in TAKING_VERBS
-    if token.dep_ == "pobj" and token.head.lower_ in ("of", "over"):
-        holder = token.head.head
-        return holder.lower_ == "control" or any(c.lower_ == "control" for c in holder.children)
-    return False
-
-
-def _where_it_happened(token: Token) -> bool:
-    """The object of 'in', 'at', 'near', 'on' or 'outside' on an event, not on a speaker."""
-    return (
-        token.dep_ == "pobj"
-        and token.head.lower_ in ("in", "at", "near", "outside", "on")
-        and token.head.head.pos_ in ("VERB", "NOUN")
-        and token.head.head.lemma_ not in ("say", "tell", "accord")
-    )
-
-
-TAKING_VERBS = word_set("taking_verbs")
+    return taken(token) or where_it_happened(token)

@@ -14,6 +14,7 @@ __all__ = [
     "SUBJECT_DEPS",
     "casualties",
     "explained_casualties",
+    "governs",
     "placed_by",
     "prep_objects",
     "series_head",
@@ -27,6 +28,7 @@ OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 CASUALTY_VERBS = word_set("casualty_verbs")
 SERIES_NOUNS = word_set("series_nouns")
 QUANTITY_NOUNS = word_set("quantity_nouns")
+GOVERNMENT_VERBS = word_set("government_verbs")
 # Prepositions that hang an event on the clause it explains: "killed during clashes with X",
 # "were wounded following an attack by Y", "in an ambush".
 EVENT_PREPS = frozenset({"with", "in", "during", "amid", "following", "after", "by"})
@@ -160,3 +162,20 @@ def prep_objects(
         if child.dep_ == "acl" and child.lower_ == "targeting" and "targeting" in preps:
             found += [o for c in child.children if c.dep_ == "dobj" for o in with_conj(c)]
     return found
+
+
+def governs(token: Token) -> bool:
+    """Whether a capital named at ``token`` stands for its government: 'Washington regards
+    them', "Moscow's allies", 'a request from Kyiv', 'allied with Ankara', 'backed by Tehran',
+    'with Ankara saying that'. 'Kabul fell' and 'flew to Kyiv' name the city."""
+    if token.dep_ == "poss":
+        return True
+    if token.dep_ == "nsubj":
+        verb = token.head
+        return verb.lemma_ in GOVERNMENT_VERBS or any(c.dep_ == "ccomp" for c in verb.children)
+    if token.dep_ == "pobj":
+        prep = token.head
+        if prep.lower_ in ("with", "by"):
+            return prep.head.lemma_ not in ("arrive", "fly", "travel", "return", "leave")
+        return prep.lower_ == "from" and prep.head.pos_ == "NOUN"
+    return False
