@@ -11,6 +11,7 @@ both readings, in file order. The data files in ``data/`` name their sources.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -260,6 +261,29 @@ def spelling_variants(form: str) -> Iterator[str]:
         yield unhyphened
 
 
+# words that feeds spell more than one way: British and American spelling, transliteration
+WORD_SPELLINGS = (
+    ("Defence", "Defense"),
+    ("Organisation", "Organization"),
+    ("Mohammed", "Mohammad", "Muhammad", "Mohamed"),
+)
+
+
+def word_variants(form: str) -> Iterator[str]:
+    """The name with one word in its other spellings: "National Defense Forces" for "National
+    Defence Forces", "Jaish-e-Mohammad" for "Jaish-e-Mohammed".
+
+    >>> list(word_variants("National Defence Forces"))
+    ['National Defense Forces']
+    """
+    for group in WORD_SPELLINGS:
+        for word in group:
+            if re.search(rf"\b{word}\b", form):
+                for other in group:
+                    if other != word:
+                        yield re.sub(rf"\b{word}\b", other, form)
+
+
 # the last word of a unit's name that reporting puts in either number
 NUMBERED_HEADS = {
     "Force": "Forces",
@@ -309,7 +333,9 @@ def load_lexicon() -> Lexicon:
                 explicit.append((form, entry, reading))
     # derived forms come last, so that a name any file spells out keeps its own entry
     for form, entry, reading in explicit:
-        for variant in (*spelling_variants(form), *number_variants(form)):
+        respelled = [form, *word_variants(form)]
+        variants = [v for f in respelled for v in (f, *spelling_variants(f))][1:]
+        for variant in (*variants, *number_variants(form)):
             if variant not in surfaces:
                 _add_surface(surfaces, variant, entry, reading)
     states = [e for e in entries.values() if e.kind is ActorKind.STATE]

@@ -23,6 +23,7 @@ TOWN_WORDS = word_set("town_words")
 AREA_WORDS = word_set("area_words") | word_set("settlement_heads") - TOWN_WORDS
 DIRECTION_WORDS = word_set("directions")
 TAKING_VERBS = word_set("taking_verbs")
+PLACE_OF_NOUNS = word_set("place_of_nouns")
 SPEECH_LEMMAS = frozenset({"say", "tell", "accord"})
 GUESSED = (ActorKind.PERSON, ActorKind.ORGANIZATION)
 HEAD_WORDS = TOWN_WORDS | AREA_WORDS | word_set("facility_heads")
@@ -70,7 +71,7 @@ def position_kind(token: Token, guessed: ActorKind) -> ActorKind | None:
     if first.dep_ == "pobj":
         holder = prep.head
         if prep.lower_ == "of":
-            if holder.lower_ in DIRECTION_WORDS:  # "east of X"
+            if holder.lower_ in DIRECTION_WORDS | PLACE_OF_NOUNS:  # "east of X", "outskirts of X"
                 return ActorKind.CITY
             kind = _kind_of(holder)  # "the town of X", "the villages of X and Y"
             if kind is not None:

@@ -153,3 +153,69 @@ def test_a_capital_that_acts_is_its_state(extractor, text, capital, state):
 def test_a_capital_where_something_happens_is_the_city(extractor):
     found = kinds(extractor, "The minister flew to Kabul for talks on Tuesday.")
     assert found.get("Kabul") == {ActorKind.CITY}
+
+
+# ---- names spelled another way ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "canonical"),
+    [
+        (
+            "Shabwa Defense Forces clashed with Houthi fighters near Ataq.",
+            "Shabwa Defense Forces",
+            "Shabwa Defence Forces",
+        ),
+        (
+            "Ambazonian Defence Forces ambushed soldiers near Bamenda.",
+            "Ambazonian Defence Forces",
+            "Ambazonia Defence Forces",
+        ),
+        (
+            "National Defense Forces militiamen shelled rebel positions near Hama.",
+            "National Defense Forces",
+            "National Defence Forces",
+        ),
+    ],
+)
+def test_a_name_in_another_spelling_is_the_same_actor(extractor, text, name, canonical):
+    actors = extractor.extract(Article("t", text)).actors
+    owner = [a for a in actors if name in {a.name, *a.aliases}]
+    assert [a.name for a in owner] == [canonical]
+    assert owner[0].kind is ActorKind.FACTION
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("Militants of Lashkar-e-Taiba (LeT) attacked an army camp. LeT later denied it.", "LeT"),
+        (
+            "Fighters of Harkat-ul-Mujahideen (HuM) were arrested. HuM called a strike.",
+            "HuM",
+        ),
+        ("Jaish-e-Mohammed (JeM) militants stormed a base. JeM claimed the raid.", "JeM"),
+    ],
+)
+def test_a_mixed_case_acronym_is_the_group_it_abbreviates(extractor, text, acronym):
+    found = kinds(extractor, text)
+    assert found.get(acronym) == {ActorKind.FACTION}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "kind"),
+    [
+        (
+            "The militants withdrew into the Alinguel Forest after the raid.",
+            "Alinguel",
+            ActorKind.REGION,
+        ),
+        ("Shells landed on the outskirts of Kafr Hamra on Sunday.", "Kafr Hamra", ActorKind.CITY),
+        (
+            "Troops pushed toward the jihadist stronghold of Dar Salam in Borno.",
+            "Dar Salam",
+            ActorKind.CITY,
+        ),
+    ],
+)
+def test_forests_outskirts_and_strongholds_are_places(extractor, text, place, kind):
+    assert kinds(extractor, text).get(place) == {kind}
