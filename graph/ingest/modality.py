@@ -91,6 +91,18 @@ class ModalityReader:
             return Modality.REPORTED
         return Modality.ASSERTED
 
+    def speaker(self, trigger: Token) -> Token | None:
+        """The subject of the verb of saying that reports the event: 'state media' in
+        'state media said an Israeli strike had hit the airport'."""
+        below = trigger
+        for token in trigger.ancestors:
+            if below.dep_ in ("relcl", "acl", "appos"):
+                return None
+            if token.lemma_.lower() in self.report:
+                return next((c for c in token.children if c.dep_ == "nsubj"), None)
+            below = token
+        return None
+
     def _local(self, token: Token, *, is_trigger: bool) -> Modality | None:
         for child in token.children:
             word = child.lower_

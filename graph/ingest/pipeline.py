@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.ingest.compounds import is_backing_label
 from graph.ingest.dates import event_date
@@ -25,6 +25,7 @@ from graph.ingest.modality import ModalityReader
 from graph.ingest.nlp import load_nlp
 from graph.ingest.relations import Candidate, RelationReader
 from graph.ingest.resolve import ACTOR_KINDS, Context
+from graph.ingest.resolved import PLACE_KINDS
 from graph.ingest.tree import governs
 from graph.model import (
     Actor,
@@ -114,7 +115,7 @@ class Extractor:
         relations = []
         for sent in doc.sents:
             for cand in self.relations.read(sent, ctx):
-                relations.append(self._relation(cand, article, builders))
+                relations.append(self._relation(cand, article, builders, ctx))
         actors = tuple(sorted((self._actor(b) for b in builders.values()), key=lambda a: a.id))
         return Extraction(article, actors, tuple(_dedupe(relations)))
 
@@ -149,7 +150,11 @@ class Extractor:
         return key
 
     def _relation(
-        self, cand: Candidate, article: Article, builders: dict[str, _ActorBuilder]
+        self,
+        cand: Candidate,
+        article: Article,
+        builders: dict[str, _ActorBuilder],
+        ctx: Context,
     ) -> Relation:
         source = self._note(
             builders, cand.source.entry, cand.source.surface, article.id, alias=cand.source.alias
@@ -173,19 +178,42 @@ class Extractor:
             source=source,
             target=target,
             kind=cand.kind,
-            modality=self._modality(cand),
+            modality=self._modality(cand, ctx),
             confidence=cand.confidence,
             evidence=(evidence,),
             first_reported=article.published,
             last_reported=article.published,
         )
 
-    def _modality(self, cand: Candidate) -> Modality:
+    def _modality(self, cand: Candidate, ctx: Context) -> Modality:
         if cand.kind is RelationKind.LEADS or is_backing_label(cand.trigger):
             # a title or an 'X-backed' label is the reporter's own description, whatever
             # the clause around it says
             return Modality.ASSERTED
-        return self.modality.read(cand.trigger)
+        modality = self.modality.read(cand.trigger)
+        if modality is Modality.REPORTED and self._victims_account(cand, ctx):
+            return Modality.CLAIMED
+        return modality
+
+    def _victims_account(self, cand: Candidate, ctx: Context) -> bool:
+        """'Syrian state media said an Israeli strike hit the airport in Mezzeh': one side's
+        word on what the other did to it is its claim, not a third party's report."""
+        if cand.kind is not RelationKind.STRIKES:
+            return False
+        subject = self.modality.speaker(cand.trigger)
+        if subject is None:
+            return False
+        speaker = _party(subject, ctx)
+        if speaker is None or speaker.name == cand.source.entry.name:
+            return False  # a party's own account of its own act is its report
+        target = cand.target.entry
+        if target.name == speaker.name:
+            return True
+        if target.kind not in PLACE_KINDS:
+            return False
+        # a place no list locates lies, most likely, in the state the article is about
+        home = ctx.home_state.countries if ctx.home_state is not None else ()
+        return bool(set(target.countries or home) & set(speaker.countries))
 
     def _actor(self, builder: _ActorBuilder) -> Actor:
         entry = builder.entry
@@ -241,3 +269,19 @@ def _looks_english(doc: Doc) -> bool:
     if len(words) < MIN_WORDS_TO_JUDGE:
         return True  # too short to judge: let the extractor try
     return sum(t.is_stop for t in words) / len(words) >= ENGLISH_MIN_STOPWORD_SHARE
+
+
+def _party(subject: Token, ctx: Context) -> Entry | None:
+    """The state or armed group a speaker belongs to: 'the Russian defence ministry', 'Syrian
+    state media', 'the Houthis'; None for a monitor, a witness or an aid agency."""
+    mention = ctx.mentions.at(subject.i)
+    if mention is None:
+        mentions = (
+            ctx.mentions.at(c.i)
+            for c in subject.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod")
+        )
+        mention = next((m for m in mentions if m is not None), None)
+    if mention is None or mention.entry.kind not in (ActorKind.STATE, ActorKind.FACTION):
+        return None
+    return mention.entry

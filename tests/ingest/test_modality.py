@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.model import Article
 
 
@@ -102,3 +104,48 @@ def test_national_rebels_are_not_their_state(extract):
         "Chadian rebels seized the town of Faya near the Libyan border.", all_modalities=True
     )
     assert ("Chad", "CAPTURES", "Faya") not in kinds(found, "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "Russian state media said Ukrainian drones struck an oil depot in Belgorod.",
+            ("Ukraine", "STRIKES", "Belgorod"),
+        ),
+        (
+            "Houthi media said Saudi warplanes bombed a market in Saada on Tuesday.",
+            ("Saudi Arabia", "STRIKES", "Sa'dah"),
+        ),
+        (
+            "The Sudanese army said RSF drones hit the airport in Kassala.",
+            ("Rapid Support Forces", "STRIKES", "Kassala"),
+        ),
+    ],
+)
+def test_one_sides_word_on_what_the_other_did_to_it_is_its_claim(extract, text, edge):
+    found = extract(text, all_modalities=True)
+    assert (*edge, "claimed") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (  # a party's own account of its own act
+            "The Sudanese army said it shelled RSF positions in Omdurman.",
+            ("Sudan", "STRIKES", "Rapid Support Forces"),
+        ),
+        (  # a monitor is a third party
+            "A war monitor said Russian jets struck Maarat al-Numan on Sunday.",
+            ("Russia", "STRIKES", "Maarat al-Numan"),
+        ),
+        (  # an ally's report of a strike on the enemy
+            "The Turkish army said US-led coalition jets struck Islamic State fighters "
+            "near al-Bab.",
+            ("Global Coalition to Defeat ISIS", "STRIKES", "Islamic State"),
+        ),
+    ],
+)
+def test_own_accounts_and_third_parties_stay_reported(extract, text, edge):
+    found = extract(text, all_modalities=True)
+    assert (*edge, "reported") in found
