@@ -147,6 +147,9 @@ class PlaceResolver:
         return []
 
     def _mentioned_place(self, token: Token) -> list[Resolved]:
+        if token.lower_ in DIRECTIONS:  # "the area of Safsafeh east of Tabqa": Safsafeh
+            named = [c for c in token.children if c.dep_ == "compound"]
+            return [p for c in named for p in self._mentioned_place(c)]
         mention = self.mentions.at(token.i)
         if mention is not None:
             place = self._place_from_mention(mention)

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from graph.ingest.mention_types import Mention
 from graph.ingest.placenames import place_word
-from graph.ingest.resolved import ACTOR_KINDS, Resolved
+from graph.ingest.resolved import ACTOR_KINDS, DIRECTIONS, Resolved
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
@@ -103,6 +103,8 @@ def _places_under(
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
+        if prep.lower_ == "of" and outside_of(token):
+            continue  # "60 km east of Aden" lies outside Aden; "the east of Hays" inside it
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if obj.ent_type_ in ("DATE", "TIME"):
                 continue  # "on August 24" says when, not where
@@ -167,3 +169,9 @@ def _container(ctx: Context, mention: Mention) -> list[Resolved]:
                 if named:
                     return [Resolved(p.entry, p.surface, generic=True, alias=False) for p in named]
     return []
+
+
+def outside_of(token: Token) -> bool:
+    """'60 km east of X', 'north of X': a direction without an article points away from X;
+    'the east of X' is a part of X."""
+    return token.lower_ in DIRECTIONS and not any(c.dep_ == "det" for c in token.children)

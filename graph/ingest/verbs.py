@@ -128,6 +128,7 @@ class VerbPatterns:
             patients = [
                 t
                 for obj in patients
+                if obj.lower_ in self.control_nouns or not opts.get("control_only")
                 for p in prep_objects(obj, {"of", "over"}) or prep_objects(verb, {"over"})
                 for t in through(p)  # "control of most of Rakhine state", "took control over X"
             ]
