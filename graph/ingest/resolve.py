@@ -247,9 +247,9 @@ class Context(PlaceResolver):
         if token.dep_ == "appos" or _loose_appositive(token):
             before = _name_before(self.mentions, token)  # "Daesh and the PYD (PYD) a group"
             if before is not None:
-                resolved = self._from_mention(before, as_head=True)
-                if resolved is not None and resolved.entry.kind in ACTOR_KINDS:
-                    return [resolved]
+                named = self._from_mention(before, as_head=True)
+                if named is not None and named.entry.kind in ACTOR_KINDS:
+                    return [named]
         for other in [
             *(c for c in token.children if c.dep_ == "appos"),
             *([token.head] if token.dep_ == "appos" else []),
