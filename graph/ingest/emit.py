@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from graph.ingest.lexicon import Triggers
 from graph.ingest.resolve import ACTOR_KINDS, Context, Resolved
 from graph.ingest.targets import located, with_containing
-from graph.ingest.tree import placed_by, prep_objects
+from graph.ingest.tree import placed_by, prep_objects, with_conj
 from graph.ingest.words import word_set
 from graph.model import ActorKind, RelationKind
 
@@ -54,6 +54,16 @@ class Emitter:
             sources = [
                 r for a in placed_by(agent) + prep_objects(agent, {"by"}) for r in ctx.actors(a)
             ]
+        if not sources and agent.lemma_ in self.strike_nouns:
+            # "wounded by Turkish artillery fire", "killed by Russian air strikes": the
+            # weapon's modifier names who fired it
+            sources = [
+                r
+                for a in with_conj(agent)
+                for c in a.children
+                if c.dep_ in ("amod", "compound", "poss", "nmod")
+                for r in ctx.modifier(c)
+            ]
         if kind in (RelationKind.BACKS, RelationKind.FIGHTS):
             targets = ctx.actors(patient)
         elif kind is RelationKind.CAPTURES:
@@ -62,6 +72,8 @@ class Emitter:
                 targets = located(targets, patient, trigger, ctx, owners=False)
         elif opts.get("actor_object"):
             targets = [r for r in ctx.actors(patient) if r.entry.kind is not ActorKind.PERSON]
+            if _people_of(patient, ctx):
+                targets = []  # "wounding 110 Afghans": people of a nation, not its state
             for named in (patient, *(c for c in patient.children if c.dep_ == "appos")):
                 mention = ctx.mentions.at(named.i)  # "killed the group's leader, X"
                 if mention is not None and mention.entry.kind is ActorKind.PERSON:
@@ -79,6 +91,8 @@ class Emitter:
                 )
 
     def strike_targets(self, patient: Token, ctx: Context) -> list[Resolved]:
+        if _people_of(patient, ctx):
+            return []  # the place where they were is still hit
         mention = ctx.mentions.at(patient.i)
         if mention is not None and mention.entry.kind is ActorKind.STATE and _part_of(patient):
             return []  # "operations in northern Syria" hit a region of it, not the state
@@ -159,3 +173,14 @@ def _named_modifier(token: Token, ctx: Context) -> bool:
         if child.dep_ in ("compound", "poss", "amod", "nmod") and mention is not None:
             return mention.entry.kind in ACTOR_KINDS
     return False
+
+
+def _people_of(patient: Token, ctx: Context) -> bool:
+    """'110 Afghans', 'twelve Ukrainians': people of a nation counted among the dead or
+    wounded are its people, not its state ('attacked the Russians' still names the side)."""
+    mention = ctx.mentions.at(patient.i)
+    return (
+        mention is not None
+        and mention.reading == "people"
+        and any(c.dep_ == "nummod" or c.like_num for c in patient.children)
+    )

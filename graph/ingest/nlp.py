@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 from graph.errors import ActorGraphError
@@ -51,6 +52,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# "in the complex attack.Last week, ...": feeds that lost the space after a full stop
+RUN_TOGETHER = r"(?<=[a-z0-9\)\"'”’]{2})[.?!](?=[A-Z\u2018\u201c\"'][a-z]|[A-Z][a-z])"
+
+
+def _split_run_together(nlp: Any) -> None:
+    """Split 'attack.Last' into 'attack', '.', 'Last' so that the sentence ends there; the
+    text and its character offsets stay as they were."""
+    infixes = [*nlp.Defaults.infixes, RUN_TOGETHER]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """Return the loaded pipeline (cached: one load per process)."""
@@ -60,6 +72,7 @@ def load_nlp() -> Any:
         except ImportError:
             continue
         nlp = module.load()
+        _split_run_together(nlp)
         nlp.add_pipe("actorgraph_paragraphs", before="parser")
         return nlp
     raise ActorGraphError(

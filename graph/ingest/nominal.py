@@ -126,7 +126,7 @@ class NounPatterns:
             if not where and noun.dep_ == "dobj" and noun.head.lemma_ in self.light_verbs:
                 # "detonated explosives at a market in X", "set off a bomb outside a compound"
                 where = prep_objects(noun.head, self.target_preps | PLACING_PREPS)
-                where = [o for o in where if o.pos_ in ("PROPN", "NOUN")]
+                where = [o for o in where if o.pos_ in ("PROPN", "NOUN") or o.tag_ == "VBG"]
             else:
                 where = [o for o in where if o.pos_ == "PROPN" or o.lower_ in SETTLEMENT_WORDS]
             targets = where

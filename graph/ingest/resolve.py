@@ -111,7 +111,7 @@ class Context(PlaceResolver):
         operators = self._operated_by(token)
         if operators:
             return operators
-        if token.pos_ == "NOUN" and (token.dep_ == "appos" or _loose_appositive(token)):
+        if token.pos_ in ("NOUN", "PROPN") and (token.dep_ == "appos" or _loose_appositive(token)):
             named = self._appositive(token)  # "the PYD, a US-backed Kurdish group": the PYD
             if named:
                 return named

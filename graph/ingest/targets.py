@@ -86,7 +86,8 @@ def with_containing(places: list[Resolved], ctx: Context) -> list[Resolved]:
 def _describes_target(patient: Token, ctx: Context) -> bool:
     """An unresolved word is a target description when it is a noun: 'farms', 'a civilian
     house', 'seven civilians' (hit where they were); not a pronoun or a number."""
-    return patient.pos_ in ("NOUN", "PROPN")
+    # "outside a compound killing five", where the parser made the participle the object
+    return patient.pos_ in ("NOUN", "PROPN") or (patient.tag_ == "VBG" and patient.dep_ == "pobj")
 
 
 def _places_under(
@@ -120,8 +121,23 @@ def _places_under(
 def _places_of_event(trigger: Token, ctx: Context, preps: frozenset[str]) -> list[Resolved]:
     """'shelled and destroyed a mosque in Balkh district', 'shelling hit a house, killing
     one, in Kupiansk': where the event itself was, said on its verb or a clause beside it."""
-    verb = trigger.head if trigger.dep_ in ("conj", "advcl", "nsubj", "nsubjpass") else trigger
-    events = [trigger, verb, *(c for c in verb.children if _participle_of(c))]
+    clause_deps = ("conj", "advcl", "nsubj", "nsubjpass", "dobj")  # "set off a bomb": the verb
+    verb = trigger.head if trigger.dep_ in clause_deps else trigger
+    participles = [c for c in verb.children if _participle_of(c)] + [
+        o  # "set off a bomb outside a compound killing five", the participle misparsed as pobj
+        for p in verb.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj" and o.tag_ == "VBG"
+    ]
+    victims = [
+        d
+        for p in participles
+        for d in p.children
+        if d.dep_ == "dobj"
+        or (d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN"))  # "wounding Afghans and expatriates"
+    ]
+    events = [trigger, verb, *participles, *victims]  # "killing five people in Kabul"
     for event in events:
         found = _places_under(event, ctx, MAX_DEPTH, preps)
         if found:

@@ -118,6 +118,8 @@ def casualties(verb: Token) -> list[Token]:
 def explained_casualties(noun: Token) -> list[Token]:
     """'an airstrike killed five fighters', 'were killed following an attack by X': the
     dead and wounded of the event the noun names are among its targets."""
+    if noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head  # "killed in clashes and coalition air strikes": as the first conjunct
     head = noun.head
     if noun.dep_ in SUBJECT_DEPS:
         return casualties(head)

@@ -90,6 +90,8 @@ class VerbPatterns:
         if verb.dep_ == "relcl" and any(o.lower_ in RELATIVES for o in objects):
             # "the town, which regime forces took from the group"
             objects = [verb.head if o.lower_ in RELATIVES else o for o in objects]
+        if not objects and verb.dep_ == "relcl":
+            objects = _stranded_relative(verb)
         if not objects:  # "ambushed and killed a patrol": the object both verbs share
             objects = [
                 o
@@ -147,3 +149,18 @@ def _between_sides_apart(verb: Token, agents: list[Token]) -> list[Token]:
 def _in_between(noun: Token) -> bool:
     """One side of 'between A and C': 'fighting between A, supported by B, and C' backs A."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "between"
+
+
+def _stranded_relative(verb: Token) -> list[Token]:
+    """'the stronghold of Jarabulus which Turkish-led forces captured', with 'which' parsed
+    as a modifier of the subject: the object is the name the relative pronoun follows."""
+    for token in verb.subtree:
+        if token.i >= verb.i:
+            break
+        if token.lower_ in ("which", "that") and token.dep_ not in ("nsubj", "nsubjpass"):
+            before = token.doc[token.i - 1] if token.i > 0 else None
+            if before is not None and before.text == ",":
+                before = token.doc[before.i - 1] if before.i > 0 else None
+            if before is not None and before.pos_ in ("NOUN", "PROPN"):
+                return [before]
+    return []
