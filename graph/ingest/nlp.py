@@ -12,8 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from graph.errors import ActorGraphError
 
