@@ -57,6 +57,8 @@ class VerbPatterns:
             yield from self.emitter.reciprocal(agents, verb, ctx)  # "A and B clashed"
             return
         confidence = float(opts.get("confidence", 0.85 if not passive else 0.8))
+        if opts.get("named_object"):
+            patients = [p for p in patients if p.pos_ != "PRON"]
         for agent in agents:
             for patient in patients:
                 yield from self.emitter.pair(kind, agent, patient, verb, confidence, ctx, opts)
@@ -131,7 +133,8 @@ class VerbPatterns:
                 t
                 for obj in patients
                 if obj.lower_ in self.control_nouns or not opts.get("control_only")
-                for p in prep_objects(obj, {"of", "over"}) or prep_objects(verb, {"over"})
+                # "took control of X", with "of X" hung on the verb
+                for p in prep_objects(obj, {"of", "over"}) or prep_objects(verb, {"over", "of"})
                 for t in through(p)  # "control of most of Rakhine state", "took control over X"
             ]
         return agents, patients, False
