@@ -58,6 +58,7 @@ class RelationKind(StrEnum):
     STRIKES = "STRIKES"
     FIGHTS = "FIGHTS"
     LEADS = "LEADS"
+    ALLIED_WITH = "ALLIED_WITH"  # fought alongside: side by side, with no backing told
 
 
 class Modality(StrEnum):

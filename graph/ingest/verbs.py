@@ -48,11 +48,12 @@ class VerbPatterns:
         kind, opts = RelationKind(found[0]), found[1]
         agents, patients, passive = self.arguments(verb, kind, opts)
         if kind is RelationKind.FIGHTS and any(p.lower_ in self.alongside for p in verb.children):
-            # "fought alongside X against Y": backs X, and still fights Y
+            # "fought alongside X against Y": allied with X (no backing is told), and still
+            # fights Y
             for agent in agents:
                 for enemy in prep_objects(verb, {"against"}):
                     yield from self.emitter.pair(kind, agent, enemy, verb, 0.8, ctx, opts)
-            kind, patients = RelationKind.BACKS, prep_objects(verb, self.alongside)
+            kind, patients = RelationKind.ALLIED_WITH, prep_objects(verb, self.alongside)
         if kind is RelationKind.FIGHTS and not patients:
             yield from self.emitter.reciprocal(agents, verb, ctx)  # "A and B clashed"
             return

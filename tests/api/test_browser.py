@@ -399,7 +399,7 @@ def test_unticking_a_relation_kind_hides_its_edges(graph_page: GraphPage, server
         "() => window.actorGraph.cy.edges().map(e => e.data('kind'))"
     )
     kind = sorted(set(drawn_kinds))[0]
-    others = sorted({"BACKS", "CAPTURES", "STRIKES", "FIGHTS", "LEADS"} - {kind})
+    others = sorted({"BACKS", "CAPTURES", "STRIKES", "FIGHTS", "LEADS", "ALLIED_WITH"} - {kind})
 
     checkbox = graph_page.page.locator(f"#kind-{kind}")
     checkbox.focus()

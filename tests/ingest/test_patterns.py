@@ -82,10 +82,11 @@ def test_took_control_of_town(extract):
     assert any(k == "CAPTURES" and t == "Lalibela" for _, k, t in found)
 
 
-def test_fell_alongside_is_backing_not_a_clash(extract):
+def test_fought_alongside_is_an_alliance_not_a_clash(extract):
     found = edges(extract("Chadian troops fought alongside the Nigerian army against Boko Haram."))
-    assert ("Chad", "BACKS", "Nigeria") in found
+    assert ("Chad", "ALLIED_WITH", "Nigeria") in found
     assert ("Chad", "FIGHTS", "Nigeria") not in found
+    assert ("Chad", "BACKS", "Nigeria") not in found  # side by side; no support is told
 
 
 def test_clash_is_fights(extract):
@@ -266,7 +267,7 @@ def test_strikes_in_a_named_place_strike_the_place(extract):
 def test_fighting_alongside_one_side_against_another(extract):
     text = "Wagner fighters fought alongside Malian troops against JNIM near Niono."
     found = edges(extract(text))
-    assert ("Wagner Group", "BACKS", "Mali") in found
+    assert ("Wagner Group", "ALLIED_WITH", "Mali") in found
     assert ("Wagner Group", "FIGHTS", "Jama'at Nusrat al-Islam wal-Muslimin") in found
 
 

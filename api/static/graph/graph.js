@@ -27,6 +27,7 @@
     STRIKES: { label: "strikes", color: "#cc2b2b" },
     FIGHTS: { label: "fights", color: "#e07b00" },
     LEADS: { label: "leads", color: "#3b6e9c" },
+    ALLIED_WITH: { label: "allied with", color: "#8a7a1f" },
   };
 
   // Asserted and reported relations state a fact; the others are drawn dashed.
