@@ -5,8 +5,9 @@ The graph it keeps::
     (:Actor:<Kind> {id, name, name_key, kind, aliases, curated_aliases, mentions,
                     geonames_id, latitude, longitude, country_code, search_keys, search_text})
         <Kind> is one of Faction, State, City, Region, Person, Organization, Facility
-    (:Actor)-[:BACKS|CAPTURES|STRIKES|FIGHTS|LEADS|ALLIED_WITH {id, modality, confidence, first_reported,
-              last_reported, article_count, evidence_count, evidence_ids}]->(:Actor)
+    (:Actor)-[:BACKS|CAPTURES|STRIKES|FIGHTS|LEADS|ALLIED_WITH {id, modality, confidence,
+              first_reported, last_reported, article_count, evidence_count,
+              evidence_ids}]->(:Actor)
     (:Article {id, title, url, published, content_hash, ingested_at})
     (:Article)-[:MENTIONS {origin_id, name, aliases, mentions}]->(:Actor)
     (:Evidence {id, relation_id, article_id, sentence, start, end, trigger, source_text,
