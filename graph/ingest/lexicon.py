@@ -59,6 +59,7 @@ class Entry:
     leads: str | None = None  # for persons: the name of the entry they stand for
     location: Location | None = None
     role: str | None = None  # for organizations: humanitarian, media, peacekeeping, ...
+    pro_government: bool = False  # a militia that fights on a government's side
 
     @property
     def id(self) -> str:
@@ -185,7 +186,7 @@ def _groups(
         aliases = _strings(raw.get("aliases"))
         entry = Entry(
             raw["name"], kind, aliases, countries=_strings(raw.get("countries")),
-            role=raw.get("type"),
+            role=raw.get("type"), pro_government=raw.get("sides_with") == "government",
         )  # fmt: skip
         yield entry, [(n, Reading.NAME) for n in (raw["name"], *aliases)]
 

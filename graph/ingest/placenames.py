@@ -24,6 +24,7 @@ __all__ = ["add_bracketed_places", "add_headed_places", "listed_before", "place_
 TOWN_WORDS = word_set("town_words")
 AREA_WORDS = word_set("area_words")
 FACILITY_WORDS = word_set("facility_heads")
+OWNER_WORDS = word_set("institution_words") | word_set("unit_words")
 PARTICLES = word_set("name_particles")
 # Readings that only say what the tagger guessed; a settlement word after the name overrules them.
 GUESSES = frozenset({"entity", "facility"})
@@ -99,6 +100,8 @@ def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> Non
         words = _name_words(doc, head)
         if not words or any(_armed(mentions, t) for t in words):
             continue
+        if all(t.lower_ in OWNER_WORDS for t in words):
+            continue  # "Army camp", "Police station": whose it is, not its name
         if kind is not ActorKind.FACILITY and head.lower_ != head.lemma_.lower():
             _add_listed(doc, mentions, words[0].i, kind, gazetteer)  # several names, one kind
         start, end = words[0].i, head.i + 1

@@ -34,6 +34,11 @@ PRONOUNS = word_set("pronouns")
 SPEECH_LEMMAS = word_set("speech_lemmas")
 APPOSITIVE_HEADS = word_set("appositive_heads")
 OPERATING_VERBS = word_set("operating_verbs")
+REBEL_WORDS = word_set("rebel_words")
+# Lexicon types ("type:" in armed_groups.yaml) of groups that fight for pay or are no armed
+# side of their own, which "the rebels" never means; nor a militia that sides with a
+# government ("sides_with: government").
+NOT_REBEL_ROLES = frozenset({"pmc", "coalition", "political"})
 # How far the most named state must lead the next one for "the army" to be read as its army.
 HOME_MARGIN = 1.5
 # How far past the sentence a group named later may still be what "the rebels" meant.
@@ -80,9 +85,15 @@ class Context(PlaceResolver):
             return None  # a story about two states: "the army" could be either's
         return self.lexicon.entry(ranked[0][0])
 
-    def salient_faction(self, before: int) -> Mention | None:
-        """The armed group named last before token ``before`` (else the first after it)."""
-        factions = [m for m in self.mentions.items if m.entry.kind is ActorKind.FACTION]
+    def salient_faction(self, before: int, unlike: frozenset[str] = frozenset()) -> Mention | None:
+        """The armed group named last before token ``before`` (else the first after it),
+        leaving out groups of the roles in ``unlike``."""
+        factions = [
+            m
+            for m in self.mentions.items
+            if m.entry.kind is ActorKind.FACTION
+            and not (unlike and (m.entry.role in unlike or m.entry.pro_government))
+        ]
         earlier = [m for m in factions if m.end <= before]
         if earlier:
             # within the last sentence that named a group, the one that was its subject: in
@@ -351,7 +362,9 @@ class Context(PlaceResolver):
             return []
         if mods & OTHER_GROUP_MODS or _named_apart(token):
             return []  # "clan militias known as Macawisley" are not the group of the story
-        mention = self.salient_faction(token.i)
+        # "rebels" and "insurgents" fight a government: never its militias or contractors
+        rebels = bool((words | mods) & REBEL_WORDS)
+        mention = self.salient_faction(token.i, NOT_REBEL_ROLES if rebels else frozenset())
         if mention is None:
             return []
         return [Resolved(mention.entry, _phrase(token, token), generic=True, alias=False)]
