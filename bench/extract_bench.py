@@ -89,8 +89,9 @@ def _print_report(info: dict[str, Any]) -> None:
         f"{mach['date']}"
     )
     print(
-        f"load time: spaCy pipeline {loads['spacy']:.2f} s; ActorGraph extractor on top of it "
-        f"{loads['extractor_extra']:.2f} s (lexicon, gazetteer, matchers); not counted below\n"
+        f"load time: stock spaCy pipeline {loads['spacy']:.2f} s; ActorGraph extractor "
+        f"{loads['extractor_extra']:.2f} s (its pipeline, lexicon, gazetteer, matchers); not "
+        "counted below\n"
     )
     rows = [
         (

@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "FACTUAL_MODALITIES",
@@ -85,6 +86,7 @@ PUBLICATION_DATE = "publication date"
 FACTUAL_MODALITIES = frozenset({Modality.ASSERTED, Modality.REPORTED})
 
 
+@lru_cache(maxsize=65536)  # names repeat across a feed: "Gaza", "Hamas", "Khartoum"
 def slugify(name: str) -> str:
     """Fold accents, case and punctuation.
 

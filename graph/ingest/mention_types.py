@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import LOWER, POS
+from spacy.tokens import Doc, Token
+
 from graph.ingest.lexicon import Entry
 from graph.model import ActorKind
 
-__all__ = ["Mention", "Mentions", "join_hyphens"]
+__all__ = ["Mention", "Mentions", "join_hyphens", "tokens_where"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,3 +46,26 @@ class Mentions:
 def join_hyphens(text: str) -> str:
     """Undo the tokenizer's spacing around hyphens: 'Deir ez - Zor' is 'Deir ez-Zor'."""
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+_HASHES: dict[frozenset[str], np.ndarray] = {}
+
+
+def tokens_where(
+    doc: Doc, *, lower_in: frozenset[str] | None = None, pos: str | None = None
+) -> list[Token]:
+    """The tokens whose lower-case form is one of ``lower_in`` or whose part of speech is
+    ``pos``: found over the document's arrays, so that a pass over a long article does not
+    build a Python object for every one of its words."""
+    if lower_in is not None:
+        hashes = _HASHES.get(lower_in)
+        if hashes is None:
+            hashes = _HASHES[lower_in] = np.array(
+                sorted(doc.vocab.strings.add(w) for w in lower_in), dtype=np.uint64
+            )
+        column = doc.to_array(LOWER)
+        hits = np.nonzero(np.isin(column, hashes))[0]
+    else:
+        column = doc.to_array(POS)
+        hits = np.nonzero(column == doc.vocab.strings[pos or ""])[0]
+    return [doc[int(i)] for i in hits]

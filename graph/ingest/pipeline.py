@@ -18,8 +18,10 @@ from spacy.tokens import Doc, Token
 
 from graph.ingest.compounds import is_backing_label
 from graph.ingest.dates import event_date
+from graph.ingest.dates import warm_up as warm_up_dates
 from graph.ingest.gazetteer import Gazetteer, load_gazetteer
 from graph.ingest.lexicon import Entry, Lexicon, load_lexicon
+from graph.ingest.mention_types import tokens_where
 from graph.ingest.mentions import MentionFinder
 from graph.ingest.modality import ModalityReader
 from graph.ingest.nlp import load_nlp
@@ -69,6 +71,7 @@ class Extractor:
 
     @classmethod
     def load(cls) -> Extractor:
+        warm_up_dates()
         return cls(load_nlp(), load_lexicon(), load_gazetteer())
 
     def extract(self, article: Article) -> Extraction:
@@ -124,8 +127,8 @@ class Extractor:
     ) -> None:
         """Record "Assad's forces", "Russian aircraft", "the Syrian government" as names of
         the actor they stand for, wherever they appear, so the graph can be searched by them."""
-        for token in doc:
-            if token.pos_ != "NOUN" or token.lower_ not in ctx.force_nouns:
+        for token in tokens_where(doc, lower_in=ctx.force_nouns):
+            if token.pos_ != "NOUN":
                 continue
             if ctx.mentions.at(token.i) is not None:
                 continue

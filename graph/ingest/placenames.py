@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry
-from graph.ingest.mention_types import Mention, Mentions, join_hyphens
+from graph.ingest.mention_types import Mention, Mentions, join_hyphens, tokens_where
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
@@ -25,6 +25,7 @@ TOWN_WORDS = word_set("town_words")
 AREA_WORDS = word_set("area_words")
 FACILITY_WORDS = word_set("facility_heads")
 OWNER_WORDS = word_set("institution_words") | word_set("unit_words")
+HEAD_WORDS = TOWN_WORDS | AREA_WORDS | FACILITY_WORDS
 PARTICLES = word_set("name_particles")
 # Readings that only say what the tagger guessed; a settlement word after the name overrules them.
 GUESSES = frozenset({"entity", "facility"})
@@ -93,7 +94,7 @@ def _in_name(doc: Doc, tok: Token, inside: bool) -> bool:
 def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> None:
     """'Kalembe village', 'Sangin district', and each name before a plural kind: 'the
     Shatila and Burj al-Barajneh camps' are two camps."""
-    for head in doc:
+    for head in tokens_where(doc, lower_in=HEAD_WORDS):
         kind = _head_kind(head)
         if kind is None or head.i == 0:
             continue

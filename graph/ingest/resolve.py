@@ -65,6 +65,7 @@ class Context(PlaceResolver):
         self.inside_preps = t.words("inside_preps")
         self.region_words = t.words("region_words")
         self.home_state = self._home_state()
+        self._actors_seen: dict[int, list[Resolved]] = {}
 
     # ---- document-level salience ----------------------------------------------------------
 
@@ -116,6 +117,12 @@ class Context(PlaceResolver):
 
     def actors(self, token: Token) -> list[Resolved]:
         """Every actor a noun phrase headed by ``token`` stands for (coordination included)."""
+        found = self._actors_seen.get(token.i)
+        if found is None:  # the patterns ask about the same words again and again
+            found = self._actors_seen[token.i] = self._actors(token)
+        return list(found)
+
+    def _actors(self, token: Token) -> list[Resolved]:
         direct = self._direct(token)
         if direct:
             return direct

@@ -219,3 +219,13 @@ def test_a_mixed_case_acronym_is_the_group_it_abbreviates(extractor, text, acron
 )
 def test_forests_outskirts_and_strongholds_are_places(extractor, text, place, kind):
     assert kinds(extractor, text).get(place) == {kind}
+
+
+def test_tokens_where_finds_the_same_tokens_as_a_scan():
+    from graph.ingest.mention_types import tokens_where
+    from graph.ingest.nlp import load_nlp
+
+    doc = load_nlp()("Rebels seized the village of Kalembe. Houthi forces shelled Aden's port.")
+    words = frozenset({"village", "forces", "port"})
+    assert tokens_where(doc, lower_in=words) == [t for t in doc if t.lower_ in words]
+    assert tokens_where(doc, pos="PROPN") == [t for t in doc if t.pos_ == "PROPN"]
