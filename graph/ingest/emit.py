@@ -61,8 +61,8 @@ class Emitter:
                 r
                 for a in with_conj(agent)
                 for c in a.children
-                if c.dep_ in ("amod", "compound", "poss", "nmod")
-                for r in ctx.modifier(c)
+                if c.dep_ in ("amod", "compound", "poss", "nmod", "nsubj")  # "by Houthi shelling"
+                for r in ctx.modifier(c) or ctx.actors(c)  # "Afghan forces mortars"
             ]
         if kind in (RelationKind.BACKS, RelationKind.FIGHTS):
             targets = ctx.actors(patient)

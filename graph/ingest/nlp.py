@@ -11,11 +11,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from graph.errors import ActorGraphError
+from graph.ingest.words import word_map
 
 __all__ = ["MODEL_PACKAGES", "load_nlp"]
 
@@ -63,6 +65,13 @@ def _split_run_together(nlp: Any) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def _name_acronyms(nlp: Any) -> None:
+    """Give acronyms that spell an English word ('IS') the norm of a name, which is what the
+    tagger and parser read."""
+    for acronym, norm in word_map("acronym_norms").items():
+        nlp.tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: norm}])
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """Return the loaded pipeline (cached: one load per process)."""
@@ -73,6 +82,7 @@ def load_nlp() -> Any:
             continue
         nlp = module.load()
         _split_run_together(nlp)
+        _name_acronyms(nlp)
         nlp.add_pipe("actorgraph_paragraphs", before="parser")
         return nlp
     raise ActorGraphError(

@@ -60,6 +60,13 @@ class NounPatterns:
         if not kinds and self._is_materiel(noun) and self._given(noun):
             kinds = [RelationKind.BACKS]  # "pledged air defence systems for Kyiv"
         for kind in kinds:
+            if kind is RelationKind.FIGHTS:
+                apart = _one_side_and_the_other(noun, self._between(noun))
+                if apart is not None:  # "between A and B on one side and C on the other"
+                    for agent in apart[0]:
+                        for target in apart[1]:
+                            yield from self.emitter.pair(kind, agent, target, noun, 0.75, ctx, {})
+                    continue
             targets = self._noun_targets(noun, kind)
             if not targets:
                 continue
@@ -228,3 +235,41 @@ class NounPatterns:
         if noun.dep_ == "attr":
             return head
         return None
+
+
+def _one_side_and_the_other(noun: Token, between: list[Token]) -> tuple[list[Token], ...] | None:
+    """'clashes between pro-Hadi forces and affiliates on one side and pro-Houthi forces on
+    the other': the sides are the groups before 'on one side' and before 'on the other', not
+    the first name against the rest."""
+    sent = noun.sent
+    one = next(
+        (
+            t
+            for t in sent
+            if t.lower_ == "side"
+            and t.dep_ == "pobj"
+            and t.head.lower_ == "on"
+            and any(c.lower_ == "one" for c in t.children)
+        ),
+        None,
+    )
+    other = next(
+        (t for t in sent if t.lower_ == "other" and t.dep_ == "pobj" and t.head.lower_ == "on"),
+        None,
+    )
+    if one is None or other is None or not between or other.i < one.i:
+        return None
+    first = [t for t in between if t.i < one.i]
+    on_other = other.head
+    # the second group sits between "on one side" and "on the other", wherever the parser
+    # hung it (on "side", on the verb, on "other"): the heads of the phrases in that stretch
+    second = [
+        t
+        for t in sent.doc[one.i + 1 : on_other.i]
+        if t.pos_ in ("NOUN", "PROPN")
+        and t.dep_ in ("conj", "pobj", "nsubj", "dobj", "appos")
+        and not one.i < t.head.i < on_other.i
+    ]
+    if not first or not second:
+        return None
+    return first, second

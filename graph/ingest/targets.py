@@ -27,6 +27,7 @@ __all__ = ["is_named", "located", "named_after", "with_containing"]
 LOCATING_PREPS = word_set("locating_preps")
 INSIDE_PREPS = word_set("containing_preps")
 MAX_DEPTH = 3
+CASUALTY_VERBS = word_set("casualty_verbs")
 # Words that describe a place before its name and are never part of it.
 PLACE_DESCRIPTORS = word_set("place_descriptors")
 RELATIVE_WORDS = word_set("directions") | {"border", "frontier", "with"}
@@ -86,8 +87,13 @@ def with_containing(places: list[Resolved], ctx: Context) -> list[Resolved]:
 def _describes_target(patient: Token, ctx: Context) -> bool:
     """An unresolved word is a target description when it is a noun: 'farms', 'a civilian
     house', 'seven civilians' (hit where they were); not a pronoun or a number."""
-    # "outside a compound killing five", where the parser made the participle the object
-    return patient.pos_ in ("NOUN", "PROPN") or (patient.tag_ == "VBG" and patient.dep_ == "pobj")
+    # "outside a compound killing five", where the parser made the participle the object;
+    # "7 were wounded by mortars": a count of victims
+    return (
+        patient.pos_ in ("NOUN", "PROPN")
+        or (patient.tag_ == "VBG" and patient.dep_ == "pobj")
+        or (patient.pos_ == "NUM" and patient.head.lemma_ in CASUALTY_VERBS)
+    )
 
 
 def _places_under(
@@ -101,6 +107,12 @@ def _places_under(
             named = [p for p in ctx.places(owner) if is_named(p)]
             if named:
                 return named
+    for agent in token.children:  # "wounded by Houthi shelling in Taiz": where the shelling fell
+        if agent.dep_ == "agent":
+            for event in agent.children:
+                found = _places_under(event, ctx, depth - 1, preps)
+                if found:
+                    return found
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
@@ -112,7 +124,12 @@ def _places_under(
             named = [p for p in ctx.places(obj) if is_named(p)]
             if named:
                 return named
-            deeper = _places_under(obj, ctx, depth - 1, preps)
+            deeper = _places_under(obj, ctx, depth - 1, preps) or [
+                p  # "placed at a court, detonated in Marka town", the clause hung on "court"
+                for acl in obj.children
+                if acl.dep_ == "acl" and acl.pos_ == "VERB"
+                for p in _places_under(acl, ctx, depth - 1, preps)
+            ]
             if deeper:
                 return deeper
     return []

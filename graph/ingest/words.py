@@ -21,3 +21,8 @@ def _words() -> dict[str, list[str]]:
 def word_set(key: str) -> frozenset[str]:
     """The list ``key`` of ``words.yaml`` as a set of strings."""
     return frozenset(str(word) for word in _words()[key])
+
+
+def word_map(key: str) -> dict[str, str]:
+    """The mapping ``key`` of ``words.yaml``."""
+    return {str(k): str(v) for k, v in dict(_words()[key]).items()}

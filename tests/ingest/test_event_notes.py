@@ -1,0 +1,137 @@
+"""Shapes that conflict monitors' event notes use over and over: two coalitions of sides,
+acronyms that spell a word, an event told on a clause hung on its target, assassinations, and
+victims given only as a count."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest.nlp import load_nlp
+
+
+def edges(found):
+    return {(s, k, t) for s, k, t, _ in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 3 June, clashes were reported between pro-Hadi forces and affiliates on one "
+            "side and pro-Houthi forces on the other in Sirwah area.",
+            ("Yemen", "FIGHTS", "Houthis"),
+        ),
+        (
+            "On 9 May, fighting was reported between SNA soldiers and clan militias on one "
+            "side and Al Shabaab on the other near Jowhar.",
+            ("Somalia", "FIGHTS", "Al-Shabaab"),
+        ),
+        (
+            "On 2 April, clashes took place between RSF fighters and allied gunmen on one side "
+            "and SAF troops on the other in Bara.",
+            ("Rapid Support Forces", "FIGHTS", "Sudan"),
+        ),
+    ],
+)
+def test_sides_told_as_one_side_and_the_other(extract, text, edge):
+    found = edges(extract(text))
+    assert edge in found
+    # the second member of the first side is never set against the first
+    assert all(s != t for s, _, t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 7 May, Iraqi forces killed 2 IS suicide bombers near Tal Afar.",
+            ("Iraq", "STRIKES", "Islamic State"),
+        ),
+        (
+            "IS carried out an attack on a checkpoint in Kirkuk on Friday.",
+            ("Islamic State", "STRIKES", "Kirkuk"),
+        ),
+        (
+            "IS fighters attacked Hajin overnight, residents said.",
+            ("Islamic State", "STRIKES", "Hajin"),
+        ),
+    ],
+)
+def test_an_acronym_that_spells_a_word_is_read_as_a_name(extract, text, edge):
+    assert edge in edges(extract(text))
+
+
+def test_the_acronym_keeps_its_text_and_offsets():
+    text = "On 7 May, Iraqi forces killed 2 IS suicide bombers."
+    doc = load_nlp()(text)
+    token = next(t for t in doc if t.text == "IS")
+    assert doc.text == text and text[token.idx : token.idx + 2] == "IS"
+    assert token.pos_ != "AUX"
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 1 May 2020, an IED placed at a former district court detonated in Marka town. "
+            "Police cordoned off the area. Al Shabaab militants claimed responsibility for "
+            "the attack.",
+            ("Al-Shabaab", "STRIKES", "Marka"),
+        ),
+        (
+            "On 4 June, a bomb planted near a bus station exploded in Gao town. "
+            "Residents fled. JNIM claimed responsibility for the attack.",
+            ("Jama'at Nusrat al-Islam wal-Muslimin", "STRIKES", "Gao"),
+        ),
+        (
+            "On 2 March, a landmine laid near a school detonated in Kyaukme town. "
+            "Two children were hurt. The TNLA claimed responsibility for the attack.",
+            ("Ta'ang National Liberation Army", "STRIKES", "Kyaukme"),
+        ),
+    ],
+)
+def test_an_event_told_on_a_clause_hung_on_its_target_is_where_it_happened(extract, text, edge):
+    assert edge in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 30 April, an IS member assassinated a regime intelligence officer in Dar'a.",
+            ("Islamic State", "STRIKES", "Syria"),
+        ),
+        (
+            "A Taliban gunman assassinated an Afghan police commander in Kunduz.",
+            ("Taliban", "STRIKES", "Afghanistan"),
+        ),
+        (
+            "Al Shabaab operatives assassinated a Somali army colonel in Baidoa.",
+            ("Al-Shabaab", "STRIKES", "Somalia"),
+        ),
+    ],
+)
+def test_an_assassination_strikes_the_side_of_the_one_killed(extract, text, edge):
+    assert edge in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "One civilian was killed and 7 were wounded by Afghan forces mortars in Puli Alam "
+            "city.",
+            ("Afghanistan", "STRIKES", "Puli Alam"),
+        ),
+        (
+            "Two were killed and 5 were injured by Houthi shelling in Taiz city.",
+            ("Houthis", "STRIKES", "Taiz"),
+        ),
+        (
+            "Three were wounded by Russian artillery fire in Kherson city on Monday.",
+            ("Russia", "STRIKES", "Kherson"),
+        ),
+    ],
+)
+def test_victims_given_as_a_count_locate_the_strike(extract, text, edge):
+    assert edge in edges(extract(text))
