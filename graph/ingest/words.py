@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import yaml
 
 from graph.ingest.lexicon import DATA_DIR
 
-__all__ = ["word_set"]
+__all__ = ["word_map", "word_set"]
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, list[str]]:
+def _words() -> dict[str, Any]:
     with (DATA_DIR / "words.yaml").open(encoding="utf-8") as stream:
-        loaded: dict[str, list[str]] = yaml.safe_load(stream)
+        loaded: dict[str, Any] = yaml.safe_load(stream)
     return loaded
 
 
@@ -25,4 +26,5 @@ def word_set(key: str) -> frozenset[str]:
 
 def word_map(key: str) -> dict[str, str]:
     """The mapping ``key`` of ``words.yaml``."""
-    return {str(k): str(v) for k, v in dict(_words()[key]).items()}
+    table: dict[Any, Any] = _words()[key]
+    return {str(k): str(v) for k, v in table.items()}
