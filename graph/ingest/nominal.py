@@ -166,6 +166,18 @@ class NounPatterns:
         sides = prep_objects(noun, {"between"})
         if not sides and noun.dep_ in ("nsubj", "nsubjpass"):
             sides = prep_objects(noun.head, {"between"})
+        if len(sides) == 1:  # "between the TCP and CV groups": the named modifiers are the sides
+            named = [
+                c
+                for c in sides[0].children
+                if c.dep_ in ("nmod", "compound", "amod") and c.pos_ == "PROPN"
+            ]
+            named = [t for c in named for t in with_conj(c)]
+            if len(named) > 1 and sides[0].tag_ in ("NNS", "NNPS"):
+                sides = named
+        if len(sides) == 1:  # "clashes took place between A against B"
+            holder = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun
+            sides += prep_objects(sides[0], {"against"}) or prep_objects(holder, {"against"})
         if len(sides) == 1:  # "between A backed by B and C": C was hung on "by"
             backers = [
                 o

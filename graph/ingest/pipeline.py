@@ -24,7 +24,7 @@ from graph.ingest.lexicon import Entry, Lexicon, load_lexicon
 from graph.ingest.mention_types import tokens_where
 from graph.ingest.mentions import MentionFinder
 from graph.ingest.modality import ModalityReader
-from graph.ingest.nlp import load_nlp
+from graph.ingest.nlp import for_parser, load_nlp
 from graph.ingest.relations import Candidate, RelationReader
 from graph.ingest.resolve import ACTOR_KINDS, Context
 from graph.ingest.resolved import PLACE_KINDS
@@ -81,7 +81,7 @@ class Extractor:
         self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 32
     ) -> Iterator[Extraction]:
         """Extract in spaCy batches; results come in input order."""
-        pairs = ((a.text, self._fit(a)) for a in articles)
+        pairs = ((for_parser(a.text), self._fit(a)) for a in articles)
         docs = self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)
         for doc, article in docs:
             try:
@@ -168,7 +168,7 @@ class Extractor:
         sent = cand.trigger.sent
         evidence = Evidence(
             article_id=article.id,
-            sentence=sent.text,
+            sentence=article.text[sent.start_char : sent.end_char],  # as written, "[" and all
             start=sent.start_char,
             end=sent.end_char,
             trigger=cand.trigger.text,

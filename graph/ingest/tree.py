@@ -75,6 +75,8 @@ def subjects(verb: Token) -> list[Token]:
             return with_conj(subject)
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
             return with_conj(token.head)  # "the coalition conducting air strikes against X"
+        if token.dep_ == "xcomp" and _acronym_verb(token.head):
+            return [token.head]  # "HBDH carried out an attack": the acronym read as a verb
         if token.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep"):
             break
         if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
@@ -181,3 +183,13 @@ def governs(token: Token) -> bool:
             return prep.head.lemma_ not in ("arrive", "fly", "travel", "return", "leave")
         return prep.lower_ == "from" and prep.head.pos_ == "NOUN"
     return False
+
+
+def _acronym_verb(token: Token) -> bool:
+    """A capitalised abbreviation the tagger took for the main verb of its sentence."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.text.isupper()
+        and len(token.text) > 1
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    )

@@ -135,3 +135,97 @@ def test_an_assassination_strikes_the_side_of_the_one_killed(extract, text, edge
 )
 def test_victims_given_as_a_count_locate_the_strike(extract, text, edge):
     assert edge in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 4 May, two Saudi-led coalition air raids were reported on Majzar district west "
+            "of Marib city.",
+            ("Saudi-led coalition", "STRIKES", "Majzar"),
+        ),
+        (
+            "Russian artillery shelled Vovchansk district north of Kharkiv city on Monday.",
+            ("Russia", "STRIKES", "Vovchansk"),
+        ),
+        (
+            "RSF drones struck Um Kadada district east of El Fasher town.",
+            ("Rapid Support Forces", "STRIKES", "Um Kadada"),
+        ),
+    ],
+)
+def test_a_place_named_with_its_bearing_is_that_place(extract, text, edge):
+    assert edge in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 28 April, a drone strike by NATO forces [assumed US military] killed 1 civilian "
+            "in Bala Dasht village.",
+            ("NATO", "STRIKES", "Bala Dasht"),
+        ),
+        (
+            "On 3 May, pro-Houthi forces [coded as Ansar Allah] shelled houses in Qaataba town.",
+            ("Houthis", "STRIKES", "Qaataba"),
+        ),
+        (
+            "On 9 May, Al Shabaab [HSM] militants fired mortars at Afgoye town.",
+            ("Al-Shabaab", "STRIKES", "Afgoye"),
+        ),
+    ],
+)
+def test_an_editors_aside_in_square_brackets_does_not_break_the_clause(extractor, text, edge):
+    from graph.model import Article
+
+    found = extractor.extract(Article("t", text))
+    names = {a.id: a.name for a in found.actors}
+    got = {(names[r.source], r.kind.value, names[r.target]) for r in found.relations}
+    assert edge in got
+    # the evidence keeps the article's own brackets
+    assert all("[" in e.sentence for r in found.relations for e in r.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 7 May, clashes took place between Ahrar al-Sham against the Levant Front in Afrin.",
+            ("Ahrar al-Sham", "FIGHTS", "Levant Front"),
+        ),
+        (
+            "Fighting broke out between the RSF against SAF troops in Bara.",
+            ("Rapid Support Forces", "FIGHTS", "Sudan"),
+        ),
+        (
+            "Clashes erupted between JNIM against Wagner fighters near Niono.",
+            ("Jama'at Nusrat al-Islam wal-Muslimin", "FIGHTS", "Wagner Group"),
+        ),
+    ],
+)
+def test_between_a_against_b_is_a_clash_of_a_and_b(extract, text, edge):
+    assert edge in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 2 June, a clash between the TCP (Pure Third Command) and CV (Red Command) "
+            "groups took place in Cordovil.",
+            ("Terceiro Comando Puro", "FIGHTS", "Comando Vermelho"),
+        ),
+        (
+            "On 12 July, clashes between the ADF and CODECO militias took place near Bunia.",
+            ("Allied Democratic Forces", "FIGHTS", "CODECO"),
+        ),
+        (
+            "Fighting between Fano and TPLF forces continued near Alamata.",
+            ("Fano", "FIGHTS", "Tigray People's Liberation Front"),
+        ),
+    ],
+)
+def test_sides_named_as_modifiers_of_one_plural_noun(extract, text, edge):
+    assert edge in edges(extract(text))
