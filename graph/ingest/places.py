@@ -50,8 +50,8 @@ class PlaceResolver:
     def places(self, token: Token) -> list[Resolved]:
         """The places or facilities a target noun phrase names."""
         if token.lower_ in DIRECTIONS:  # "raids on Majzar district west of Marib": Majzar
-            named = [c for c in token.children if c.dep_ == "compound"]
-            return [p for c in named[-1:] for p in self.places(c)]
+            compounds = [c for c in token.children if c.dep_ == "compound"]
+            return [p for c in compounds[-1:] for p in self.places(c)]
         mention = self.mentions.at(token.i)
         if mention is not None:
             place = self._place_from_mention(mention)
