@@ -46,10 +46,17 @@ class CompoundPatterns:
             found_entry = ctx.lexicon.lookup(prefix)
             backer = Resolved(found_entry[0], prefix) if found_entry else None
         target = token.head
+        for _ in range(3):  # "Western and Saudi-backed Hadi": past the coordinated modifier
+            if target.pos_ in ("ADJ", "VERB") and target.dep_ in ("conj", "amod"):
+                target = target.head
         if backer is None or backer.entry.kind not in ACTOR_KINDS:
             return
         definite = is_definite(target) or any(c.dep_ == "poss" for c in target.children)
-        for patient in [r for r in ctx.actors(target) if definite or not r.generic]:
+        patients = [r for r in ctx.actors(target) if definite or not r.generic]
+        leader = ctx.mentions.at(target.i)
+        if not patients and leader is not None and leader.entry.leads:
+            patients = [Resolved(leader.entry, leader.text)]  # "the Saudi-backed Hadi"
+        for patient in patients:
             # "the Iran-backed group" is the group named before; "US-backed militias" with
             # no name given are no one the graph knows
             yield from self.emitter.emit(RelationKind.BACKS, backer, patient, token, 0.85)

@@ -136,6 +136,7 @@ class Emitter:
         if (
             kind in (RelationKind.BACKS, RelationKind.FIGHTS)
             and target.entry.kind not in ACTOR_KINDS
+            and not (kind is RelationKind.BACKS and target.entry.leads)  # backing a leader
         ):
             return
         if kind is RelationKind.BACKS and source.entry.role in UNARMED_ROLES:

@@ -69,10 +69,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 RUN_TOGETHER = r"(?<=[a-z0-9\)\"'”’]{2})[.?!](?=[A-Z\u2018\u201c\"'][a-z]|[A-Z][a-z])"
 
 
+# "he added:'Russia's annexation": a colon that lost its space before a quote or a word
+GLUED_COLON = r"(?<=[A-Za-z]{2}):['\"\u2018\u201c]?(?=[A-Za-z])"
+
+
 def _split_run_together(nlp: Any) -> None:
     """Split 'attack.Last' into 'attack', '.', 'Last' so that the sentence ends there; the
     text and its character offsets stay as they were."""
-    infixes = [*nlp.Defaults.infixes, RUN_TOGETHER]
+    infixes = [*nlp.Defaults.infixes, RUN_TOGETHER, GLUED_COLON]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

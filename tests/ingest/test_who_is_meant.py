@@ -103,3 +103,58 @@ def test_another_spelling_counts_in_the_articles_countries_and_their_neighbours(
     assert gazetteer.lookup("Menbij", frozenset({"ML"})) is None
     manbij = gazetteer.lookup("Manbij", frozenset({"ML"}))  # its own name counts anywhere
     assert manbij is not None and manbij.country_code == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "Houthi fighters attempt to overthrow Yemen's Western and Saudi-backed Hadi.",
+            ("Saudi Arabia", "BACKS", "Abdrabbuh Mansur Hadi"),
+        ),
+        (
+            "Rebels fought the Russian-backed Assad for a decade.",
+            ("Russia", "BACKS", "Bashar al-Assad"),
+        ),
+        (
+            "Fighters loyal to the Russian-backed Haftar advanced on Tripoli.",
+            ("Russia", "BACKS", "Khalifa Haftar"),
+        ),
+    ],
+)
+def test_a_leader_can_be_backed(extract, text, edge):
+    assert edge in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "And he added:'Russia's illegal annexation of Crimea has shown its contempt.",
+            ("Russia", "CAPTURES", "Crimea"),
+        ),
+        (
+            "The minister said:Houthi forces seized Hazm last night.",
+            ("Houthis", "CAPTURES", "Hazm"),
+        ),
+        (
+            "A spokesman wrote:'RSF fighters took Wad Madani at dawn.",
+            ("Rapid Support Forces", "CAPTURES", "Wad Medani"),
+        ),
+    ],
+)
+def test_a_quote_glued_to_its_colon_is_read(extract, text, edge):
+    assert edge in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("They fought the Turkish-backed SNA near Afrin.", "Syrian National Army"),
+        ("SNA troops clashed with al-Shabaab near Baidoa.", "Somalia"),
+        ("The Turkish-backed SNA shelled positions outside Manbij.", "Syrian National Army"),
+    ],
+)
+def test_towns_named_in_a_story_tell_which_actor_an_acronym_is(extract, text, meant):
+    found = edges(extract(text))
+    assert any(meant in (s, t) for s, _, t in found), found
