@@ -109,7 +109,7 @@ def test_synthetic_graph_is_exact_heavy_tailed_and_ingestible(bench: ModuleType)
 
 def test_extract_bench_prints_its_figures() -> None:
     lines, info = _run("extract_bench", "--articles", "20")
-    for start in ("corpus: 20 articles", "machine:", "load time: spaCy pipeline", "mode"):
+    for start in ("corpus: 20 articles", "machine:", "load time: stock spaCy pipeline", "mode"):
         assert _has(lines, start), start
     assert _has(lines, "ratio ActorGraph/spaCy words/s, 1 process(es):")
     assert _has(lines, "ratio ActorGraph/spaCy words/s, 2 process(es):")
