@@ -32,7 +32,9 @@ DATELINE = re.compile(
     r"\s*[-\u2013\u2014]+\s+"
     # or a place written as a name with a date, then a colon: "Beirut, 12 June:"
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})"
-    r"(?:,? \d{4})?\s*[:\u2013\u2014-]\s+)"
+    r"(?:,? \d{4})?\s*[:\u2013\u2014-]\s+"
+    # or only the agency, in brackets: "(CNN)Saudi warplanes struck ..."
+    r"|\([A-Z][A-Za-z]{1,20}\)\s*(?=[A-Z]))"
 )
 
 
@@ -73,10 +75,14 @@ RUN_TOGETHER = r"(?<=[a-z0-9\)\"'”’]{2})[.?!](?=[A-Z\u2018\u201c\"'][a-z]|[A
 GLUED_COLON = r"(?<=[A-Za-z]{2}):['\"\u2018\u201c]?(?=[A-Za-z])"
 
 
+# "(CNN)Saudi and allied warplanes": a closing bracket that lost its space before a word
+GLUED_BRACKET = r"(?<=[A-Za-z])\)(?=[A-Z][a-z])|(?<=[a-z])\((?=[A-Z][a-z])"
+
+
 def _split_run_together(nlp: Any) -> None:
     """Split 'attack.Last' into 'attack', '.', 'Last' so that the sentence ends there; the
     text and its character offsets stay as they were."""
-    infixes = [*nlp.Defaults.infixes, RUN_TOGETHER, GLUED_COLON]
+    infixes = [*nlp.Defaults.infixes, RUN_TOGETHER, GLUED_COLON, GLUED_BRACKET]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -43,6 +43,8 @@ NOT_REBEL_ROLES = frozenset({"pmc", "coalition", "political"})
 HOME_MARGIN = 1.5
 # How far past the sentence a group named later may still be what "the rebels" meant.
 CATAPHORA_TOKENS = 80
+# and how much farther, when only one group is named there
+CATAPHORA_FAR = 120
 
 
 class Context(PlaceResolver):
@@ -111,7 +113,12 @@ class Context(PlaceResolver):
         sent = self.doc[before].sent
         window = self.doc[sent.start : min(len(self.doc), sent.end + CATAPHORA_TOKENS)]
         later = [m for m in factions if window.start <= m.start < window.end]
-        return later[0] if later else None
+        if later:
+            return later[0]
+        # further on, only when the lead names a single group: "Saudi warplanes struck rebels
+        # in Yemen ... the Houthi rebels, who have taken Sanaa"
+        farther = [m for m in factions if window.end <= m.start < window.end + CATAPHORA_FAR]
+        return farther[0] if len({m.entry.name for m in farther}) == 1 else None
 
     # ---- actors ----------------------------------------------------------------------------
 
