@@ -117,8 +117,15 @@ class Context(PlaceResolver):
             return later[0]
         # further on, only when the lead names a single group: "Saudi warplanes struck rebels
         # in Yemen ... the Houthi rebels, who have taken Sanaa"
-        farther = [m for m in factions if window.end <= m.start < window.end + CATAPHORA_FAR]
-        return farther[0] if len({m.entry.name for m in farther}) == 1 else None
+        named = [
+            m
+            for m in self.mentions.items
+            if m.entry.kind is ActorKind.FACTION
+            and window.end <= m.start < window.end + CATAPHORA_FAR
+        ]
+        if len({m.entry.name for m in named}) != 1:
+            return None  # several groups, or none: no telling which the lead meant
+        return named[0] if named[0] in factions else None
 
     # ---- actors ----------------------------------------------------------------------------
 
