@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Token
 
@@ -48,7 +47,7 @@ def join_hyphens(text: str) -> str:
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
-_HASHES: dict[frozenset[str], np.ndarray] = {}
+_HASHES: dict[frozenset[str], frozenset[int]] = {}
 
 
 def tokens_where(
@@ -60,12 +59,8 @@ def tokens_where(
     if lower_in is not None:
         hashes = _HASHES.get(lower_in)
         if hashes is None:
-            hashes = _HASHES[lower_in] = np.array(
-                sorted(doc.vocab.strings.add(w) for w in lower_in), dtype=np.uint64
-            )
-        column = doc.to_array(LOWER)
-        hits = np.nonzero(np.isin(column, hashes))[0]
-    else:
-        column = doc.to_array(POS)
-        hits = np.nonzero(column == doc.vocab.strings[pos or ""])[0]
-    return [doc[int(i)] for i in hits]
+            hashes = _HASHES[lower_in] = frozenset(doc.vocab.strings.add(w) for w in lower_in)
+        column = doc.to_array(LOWER).tolist()
+        return [doc[i] for i, value in enumerate(column) if value in hashes]
+    wanted = doc.vocab.strings[pos or ""]
+    return [doc[i] for i, value in enumerate(doc.to_array(POS).tolist()) if value == wanted]

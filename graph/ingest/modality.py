@@ -120,6 +120,8 @@ class ModalityReader:
 
     def _according_to(self, trigger: Token) -> bool:
         sent = trigger.sent
+        if "ccording" not in sent.text:
+            return False
         return any(
             t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sent if t.i + 1 < sent.end
         )
