@@ -58,11 +58,13 @@ def attackers(attack: Token, repeller: list[Token], ctx: Context) -> list[Resolv
 def _other_side(attack: Token, repeller: list[Token]) -> list[Token]:
     verb = attack.head
     clause = verb.head if verb.dep_ in ("advcl", "conj", "relcl") else None
-    if clause is None:
-        return []
-    return [
-        s
-        for c in clause.children
-        if c.dep_ in ("nsubj", "nsubjpass") and c not in repeller
-        for s in with_conj(c)
-    ]
+    found: list[Token] = []
+    while clause is not None and not found:
+        found = [
+            s
+            for c in clause.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c not in repeller and c.pos_ != "NUM"
+            for s in with_conj(c)
+        ]  # "15 militants were killed and 5 were wounded when ...": past the count
+        clause = clause.head if clause.dep_ == "conj" else None
+    return found

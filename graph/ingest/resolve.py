@@ -454,6 +454,7 @@ class Context(PlaceResolver):
                     child.dep_ in ("nsubj", "nsubjpass")
                     and child.i < token.i
                     and child.lower_ not in PRONOUNS
+                    and child.pos_ != "NUM"  # "and 3 were wounded following their attacks"
                 ):
                     return child
         return None

@@ -70,7 +70,16 @@ class VerbPatterns:
         agents = subjects(verb)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         agent_by = prep_objects(verb, {"by"}, deps=("agent", "prep"))
-        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":  # "troops, supported by X"
+        misparsed = (
+            verb.dep_ == "acl"
+            and any(c.dep_ == "dobj" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+        )
+        if misparsed and not agent_by and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "an operation by Afghan commandos killed 8 militants": a past tense with an
+            # object, read as a participle of the noun before it; that noun is its subject
+            agents = with_conj(verb.head)
+        elif verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":  # "troops, supported by X"
             backed = [verb.head] if _in_between(verb.head) else with_conj(verb.head)
             return _between_sides_apart(verb, agent_by), backed, True
         if not passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and agent_by:

@@ -280,3 +280,74 @@ def test_the_rebels_of_a_lead_stay_unnamed_when_the_story_later_names_several_gr
         k == "STRIKES" and t in ("Hayat Tahrir al-Sham", "National Front for Liberation")
         for _, k, t in found
     ), found
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 3 May, an operation by Afghan military commandos killed at least 8 Taliban "
+            "militants in Yangi village.",
+            ("Afghanistan", "STRIKES", "Taliban"),
+        ),
+        (
+            "On 9 June, a raid by Somali special forces killed 6 Al Shabaab fighters near Jilib.",
+            ("Somalia", "STRIKES", "Al-Shabaab"),
+        ),
+        (
+            "On 2 July, an ambush by ISWAP fighters killed 11 Nigerian soldiers near Monguno.",
+            ("Islamic State West Africa Province", "STRIKES", "Nigeria"),
+        ),
+    ],
+)
+def test_an_event_noun_with_its_author_that_killed_a_side_strikes_it(extract, text, edge):
+    assert edge in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 19 March, 10 Taliban militants were killed and 3 were wounded following their "
+            "attacks on Afghan forces in Laghman.",
+            ("Taliban", "STRIKES", "Afghanistan"),
+        ),
+        (
+            "On 2 May, 6 Al Shabaab fighters were killed and 4 were injured following their "
+            "assault on Somali troops near Afgoye.",
+            ("Al-Shabaab", "STRIKES", "Somalia"),
+        ),
+        (
+            "On 5 June, 12 JNIM militants were killed and 2 were captured following their attack "
+            "on Malian soldiers near Boni.",
+            ("Jama'at Nusrat al-Islam wal-Muslimin", "STRIKES", "Mali"),
+        ),
+    ],
+)
+def test_their_attack_is_the_attack_of_the_dead_named_before_the_count(extract, text, edge):
+    assert edge in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "On 4 May, 15 Taliban militants were killed and 5 were wounded when Afghan forces "
+            "repulsed their attack in Nad Ali district.",
+            ("Afghanistan", "FIGHTS", "Taliban"),
+        ),
+        (
+            "On 8 June, 9 Houthi fighters were killed and 4 were wounded when government forces "
+            "of Yemen repulsed their attack near Marib.",
+            ("Yemen", "FIGHTS", "Houthis"),
+        ),
+        (
+            "On 1 April, 7 RSF fighters were killed and 3 were wounded when Sudanese troops "
+            "repelled their attack on El Obeid.",
+            ("Sudan", "FIGHTS", "Rapid Support Forces"),
+        ),
+    ],
+)
+def test_a_repulsed_attack_is_a_clash_with_the_dead_named_before_the_count(extract, text, edge):
+    found = edges(extract(text))
+    assert edge in found or (edge[2], edge[1], edge[0]) in found
