@@ -351,3 +351,30 @@ def test_their_attack_is_the_attack_of_the_dead_named_before_the_count(extract, 
 def test_a_repulsed_attack_is_a_clash_with_the_dead_named_before_the_count(extract, text, edge):
     found = edges(extract(text))
     assert edge in found or (edge[2], edge[1], edge[0]) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On 1 May, Houthi forces shelled civilian areas of Salim [Al Fajir] (Qaatabah, Ad "
+            "Dali).",
+            "Salim",
+        ),
+        (
+            "On 4 June, RSF fighters shelled Um Sumeima [Umm Sumaymah] west of El Obeid.",
+            "Um Sumeima",
+        ),
+        (
+            "On 6 July, Russian drones struck Kozacha Lopan [Kozachya Lopan] near the border.",
+            "Kozacha Lopan",
+        ),
+    ],
+)
+def test_no_name_runs_into_a_bracket(extractor, text, name):
+    from graph.model import Article
+
+    actors = extractor.extract(Article("t", text)).actors
+    names = {a.name for a in actors}
+    assert not any(c in n for n in names for c in "()[]"), names
+    assert any(n.startswith(name.split()[0]) for n in names), names
