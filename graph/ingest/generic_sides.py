@@ -70,7 +70,7 @@ class GenericSides:
         by_iso = self.lexicon.states_by_iso()
         votes: Counter[str] = Counter()
         for m in self.mentions.items:
-            if m.entry.kind is ActorKind.STATE:
+            if m.entry.kind is ActorKind.STATE and self._names_a_side_of(m):
                 votes[m.entry.name] += 2
             for code in m.entry.countries:
                 if code in by_iso and m.entry.kind is not ActorKind.STATE:
@@ -81,6 +81,14 @@ class GenericSides:
         if len(ranked) > 1 and ranked[0][1] < HOME_MARGIN * ranked[1][1]:
             return None  # a story about two states: "the army" could be either's
         return self.lexicon.entry(ranked[0][0])
+
+    def _names_a_side_of(self, mention: Mention) -> bool:
+        """'Ethiopian rebels', 'Syrian refugees': a demonym on people who are not the state's
+        says where they come from, not which state the story is about."""
+        if mention.reading != Reading.DEMONYM.value:
+            return True
+        head = self.doc[mention.end - 1].head
+        return head.lower_ not in NON_STATE_NOUNS | self.faction_generics | self.unarmed
 
     def salient_faction(self, before: int, unlike: frozenset[str] = frozenset()) -> Mention | None:
         """The armed group named last before token ``before`` (else the first after it),

@@ -21,11 +21,13 @@ from graph.ingest.resolve import Context
 from graph.ingest.targets import named_after
 from graph.ingest.tree import OBJECT_DEPS, prep_objects, subjects, through, with_conj
 from graph.ingest.verb_frames import VerbFrames
+from graph.ingest.words import word_set
 from graph.model import RelationKind
 
 __all__ = ["VerbPatterns"]
 
 RELATIVES = frozenset({"which", "who", "that", "whom"})
+CASUALTY_VERBS = word_set("casualty_verbs") | {"shoot"}
 
 
 class VerbPatterns:
@@ -88,6 +90,17 @@ class VerbPatterns:
             verb_of_clause = verb.head
         else:
             verb_of_clause = verb
+        if passive and not agent_by:
+            # "an officer was shot dead and two others injured by X": the agent told once,
+            # on the participle of the second clause, is the first clause's too
+            agent_by = [
+                a
+                for c in verb.children
+                if c.dep_ == "conj"
+                for p in (c, *c.children)
+                if p.tag_ == "VBN" and p.lemma_ in CASUALTY_VERBS | {verb.lemma_}
+                for a in prep_objects(p, {"by"}, deps=("agent", "prep"))
+            ]
         if passive:
             patient = passive[0]
             if patient.lower_ in RELATIVES and verb_of_clause.dep_ == "relcl":

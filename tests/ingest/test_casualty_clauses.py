@@ -136,3 +136,48 @@ def test_sentences_run_together_are_split_where_the_space_was_lost(text):
     sentences = [s.text for s in doc.sents]
     assert len(sentences) == 2, sentences
     assert doc.text == text  # offsets into the stored text do not move
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "A police officer was shot dead and two others injured by Oromo Liberation Front "
+            "rebels near Moyale, in northern Kenya.",
+            ("Oromo Liberation Front", "STRIKES", "Kenya"),
+        ),
+        (
+            "A Somali soldier was killed and three others wounded by Al Shabaab militants "
+            "near Afgoye.",
+            ("Al-Shabaab", "STRIKES", "Somalia"),
+        ),
+        (
+            "A Malian gendarme was killed and two others wounded by JNIM fighters near Niono.",
+            ("Jama'at Nusrat al-Islam wal-Muslimin", "STRIKES", "Mali"),
+        ),
+    ],
+)
+def test_an_agent_told_once_for_two_casualty_clauses_is_the_first_ones_too(extract, text, edge):
+    assert edge in edges(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "A police officer was shot dead by gunmen hunting Ethiopian rebels in northern Kenya.",
+            "Kenya",
+        ),
+        ("Soldiers clashed with Sudanese rebels on the border of Chad.", "Chad"),
+        (
+            "Troops pursued Rwandan rebels across North Kivu in Congo.",
+            "DR Congo",
+        ),
+    ],
+)
+def test_a_demonym_on_rebels_does_not_make_the_story_about_that_state(extractor, text, state):
+    from graph.ingest.resolve import Context
+
+    doc = extractor.nlp(text)
+    ctx = Context(doc, extractor.finder.find(doc), extractor.lexicon, extractor.finder.gazetteer)
+    assert ctx.home_state is not None and ctx.home_state.name == state
