@@ -14,19 +14,18 @@ from spacy.tokens import Doc, Token
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry
 from graph.ingest.mention_types import Mention, Mentions
+from graph.ingest.placenames import HEAD_WORDS, place_entry, place_word
+from graph.ingest.resolved import DIRECTIONS
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
 __all__ = ["one_name_one_thing", "retype_by_position", "taken", "where_it_happened"]
 
-TOWN_WORDS = word_set("town_words")
-AREA_WORDS = word_set("area_words") | word_set("settlement_heads") - TOWN_WORDS
-DIRECTION_WORDS = word_set("directions")
+SETTLEMENT_HEADS = word_set("settlement_heads")
 TAKING_VERBS = word_set("taking_verbs")
 PLACE_OF_NOUNS = word_set("place_of_nouns")
 SPEECH_LEMMAS = frozenset({"say", "tell", "accord"})
 GUESSED = (ActorKind.PERSON, ActorKind.ORGANIZATION)
-HEAD_WORDS = TOWN_WORDS | AREA_WORDS | word_set("facility_heads")
 
 
 def taken(token: Token) -> bool:
@@ -50,12 +49,11 @@ def where_it_happened(token: Token) -> bool:
 
 
 def _kind_of(noun: Token) -> ActorKind | None:
-    word = noun.lower_
-    if word in TOWN_WORDS:
-        return ActorKind.CITY
-    if word in AREA_WORDS:
+    """A settlement word's kind; "the state of X", "the port of X" also name a unit."""
+    kind = place_word(noun)
+    if kind is None and noun.lower_ in SETTLEMENT_HEADS:
         return ActorKind.REGION
-    return None
+    return kind
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -71,7 +69,7 @@ def position_kind(token: Token, guessed: ActorKind) -> ActorKind | None:
     if first.dep_ == "pobj":
         holder = prep.head
         if prep.lower_ == "of":
-            if holder.lower_ in DIRECTION_WORDS | PLACE_OF_NOUNS:  # "east of X", "outskirts of X"
+            if holder.lower_ in DIRECTIONS | PLACE_OF_NOUNS:  # "east of X", "outskirts of X"
                 return ActorKind.CITY
             kind = _kind_of(holder)  # "the town of X", "the villages of X and Y"
             if kind is not None:
@@ -103,7 +101,9 @@ def retype_by_position(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> No
             continue
         kind = position_kind(doc[mention.start : mention.end].root, mention.entry.kind)
         if kind is not None:
-            places[mention.text] = _place_entry(mention.entry.name, kind, gazetteer)
+            places[mention.text] = place_entry(
+                mention.entry.name, kind, mention.entry.name, gazetteer
+            )
     if not places:
         return
     for i, mention in enumerate(mentions.items):
@@ -142,13 +142,3 @@ def _replace(mentions: Mentions, index: int, new: Mention) -> None:
     mentions.items[index] = new
     for t in range(new.start, new.end):
         mentions.by_token[t] = new
-
-
-def _place_entry(name: str, kind: ActorKind, gazetteer: Gazetteer) -> Entry:
-    city = gazetteer.lookup(name) if kind is ActorKind.CITY else None
-    if city is not None and city.name.lower() == name.lower():
-        return Entry(
-            city.name, ActorKind.CITY, (name,), countries=(city.country_code,),
-            location=city.location,
-        )  # fmt: skip
-    return Entry(name, kind, (name,))

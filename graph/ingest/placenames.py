@@ -19,7 +19,14 @@ from graph.ingest.mention_types import Mention, Mentions, join_hyphens, tokens_w
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
-__all__ = ["add_bracketed_places", "add_headed_places", "listed_before", "place_word"]
+__all__ = [
+    "HEAD_WORDS",
+    "add_bracketed_places",
+    "add_headed_places",
+    "listed_before",
+    "place_entry",
+    "place_word",
+]
 
 TOWN_WORDS = word_set("town_words")
 AREA_WORDS = word_set("area_words")
@@ -117,7 +124,7 @@ def add_headed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> Non
             full = join_hyphens(doc[start:end].text)
             entry = Entry(full, kind, (full,))
         else:
-            entry = _entry(name, kind, doc[start:end].text, gazetteer)
+            entry = place_entry(name, kind, doc[start:end].text, gazetteer)
         for m in existing:
             _remove(mentions, m)
         reading = "facility" if kind is ActorKind.FACILITY else "place"
@@ -135,7 +142,7 @@ def _add_listed(
             return
         name = join_hyphens(doc[words[0].i : end - 1].text)
         mentions.add(
-            Mention(words[0].i, end - 1, name, _entry(name, kind, name, gazetteer), "place")
+            Mention(words[0].i, end - 1, name, place_entry(name, kind, name, gazetteer), "place")
         )
         end = words[0].i
 
@@ -163,7 +170,7 @@ def add_bracketed_places(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> 
             for m in existing:
                 _remove(mentions, m)
             name = join_hyphens(" ".join(t.text for t in part))
-            entry = _entry(name, ActorKind.REGION, name, gazetteer)
+            entry = place_entry(name, ActorKind.REGION, name, gazetteer)
             mentions.add(Mention(part[0].i, part[-1].i + 1, name, entry, "locator"))
 
 
@@ -177,7 +184,8 @@ def _comma_parts(doc: Doc, start: int, end: int) -> list[list[Token]]:
     return [p for p in parts if p]
 
 
-def _entry(name: str, kind: ActorKind, surface: str, gazetteer: Gazetteer) -> Entry:
+def place_entry(name: str, kind: ActorKind, surface: str, gazetteer: Gazetteer) -> Entry:
+    """The place ``name`` as an entry, located when the gazetteer knows a town of that name."""
     city = gazetteer.lookup(name, frozenset()) if kind is ActorKind.CITY else None
     if city is not None and city.name.lower() == name.lower():
         return Entry(
