@@ -18,6 +18,7 @@ from graph.ingest.lexicon import Triggers
 from graph.ingest.repulse import REPEL_VERBS
 from graph.ingest.resolve import Context
 from graph.ingest.tree import (
+    CASUALTY_VERBS,
     CLAUSE_PREPS,
     SUBJECT_DEPS,
     casualties,
@@ -34,7 +35,6 @@ from graph.model import RelationKind
 __all__ = ["NounPatterns"]
 
 IMPACT_VERBS = word_set("impact_verbs")
-CASUALTY_VERBS = word_set("casualty_verbs")
 SERIES_NOUNS = word_set("series_nouns")
 SETTLEMENT_WORDS = word_set("settlement_heads")
 # Where a weapon set off by a light verb went off: the unnamed spot leads to the named place.

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from graph.ingest.mention_types import Mention
 from graph.ingest.placenames import place_word
 from graph.ingest.resolved import ACTOR_KINDS, DIRECTIONS, Resolved
+from graph.ingest.tree import CASUALTY_VERBS
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
@@ -27,7 +28,6 @@ __all__ = ["is_named", "located", "named_after", "with_containing"]
 LOCATING_PREPS = word_set("locating_preps")
 INSIDE_PREPS = word_set("containing_preps")
 MAX_DEPTH = 3
-CASUALTY_VERBS = word_set("casualty_verbs")
 # Words that describe a place before its name and are never part of it.
 PLACE_DESCRIPTORS = word_set("place_descriptors")
 RELATIVE_WORDS = word_set("directions") | {"border", "frontier", "with"}

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from graph.ingest.words import word_set
 
 __all__ = [
+    "CASUALTY_VERBS",
     "CLAUSE_PREPS",
     "EVENT_PREPS",
     "OBJECT_DEPS",

@@ -19,15 +19,20 @@ from graph.ingest.lexicon import Triggers
 from graph.ingest.nominal import NounPatterns
 from graph.ingest.resolve import Context
 from graph.ingest.targets import named_after
-from graph.ingest.tree import OBJECT_DEPS, prep_objects, subjects, through, with_conj
+from graph.ingest.tree import (
+    CASUALTY_VERBS,
+    OBJECT_DEPS,
+    prep_objects,
+    subjects,
+    through,
+    with_conj,
+)
 from graph.ingest.verb_frames import VerbFrames
-from graph.ingest.words import word_set
 from graph.model import RelationKind
 
 __all__ = ["VerbPatterns"]
 
 RELATIVES = frozenset({"which", "who", "that", "whom"})
-CASUALTY_VERBS = word_set("casualty_verbs") | {"shoot"}
 
 
 class VerbPatterns:
