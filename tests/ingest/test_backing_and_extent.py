@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def edges(found):
-    return {(s, k, t) for s, k, t, _ in found}
+from tests.ingest.edge_sets import edges
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,7 @@ from __future__ import annotations
 import pytest
 
 from graph.ingest.nlp import load_nlp
-
-
-def edges(found):
-    return {(s, k, t) for s, k, t, _ in found}
+from tests.ingest.edge_sets import edges
 
 
 @pytest.mark.parametrize(

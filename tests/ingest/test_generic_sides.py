@@ -8,10 +8,7 @@ import pytest
 
 from graph.ingest.pipeline import Extractor
 from graph.model import Article
-
-
-def edges(found):
-    return {(s, k, t) for s, k, t, _ in found}
+from tests.ingest.edge_sets import edges
 
 
 @pytest.mark.parametrize(

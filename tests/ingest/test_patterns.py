@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
-def edges(found: set[tuple[str, str, str, str]]) -> set[tuple[str, str, str]]:
-    return {(s, k, t) for s, k, t, _ in found}
+from tests.ingest.edge_sets import edges
 
 
 def test_active_voice_strike_with_demonym_agent(extract):

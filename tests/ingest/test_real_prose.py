@@ -8,11 +8,7 @@ import pytest
 
 from graph.ingest.pipeline import Extractor
 from graph.model import Article
-
-
-def edges(found: set[tuple[str, str, str, str]]) -> set[tuple[str, str, str]]:
-    return {(s, k, t) for s, k, t, _ in found}
-
+from tests.ingest.edge_sets import edges
 
 # ---- 1. definite descriptions refer back ------------------------------------------------------
 

@@ -7,10 +7,7 @@ from __future__ import annotations
 import pytest
 
 from graph.ingest.gazetteer import Gazetteer
-
-
-def edges(found):
-    return {(s, k, t) for s, k, t, _ in found}
+from tests.ingest.edge_sets import edges
 
 
 @pytest.mark.parametrize(
