@@ -208,9 +208,11 @@ def mine(
 ) -> PatternCounts:
     """Count the paths of every gold edge in ``records`` (parsed with ``nlp``); with ``found``,
     of the edges it lacks only."""
+    from graph.ingest.nlp import for_parser  # the text as the extractor's parser reads it
+
     counts = PatternCounts()
     items = [r for r in records if r.get("text")]
-    for doc, record in zip(nlp.pipe(r["text"] for r in items), items, strict=True):
+    for doc, record in zip(nlp.pipe(for_parser(r["text"]) for r in items), items, strict=True):
         edges = [*record.get("edges", []), *(record.get("optional_edges", []) if optional else [])]
         present = (found or {}).get(str(record.get("id")), [])
         for edge in edges:

@@ -254,6 +254,8 @@ def _one_side_and_the_other(noun: Token, between: list[Token]) -> tuple[list[Tok
     the other': the sides are the groups before 'on one side' and before 'on the other', not
     the first name against the rest."""
     sent = noun.sent
+    if "other" not in sent.text:  # the common case: no "... on the other"
+        return None
     one = next(
         (
             t
