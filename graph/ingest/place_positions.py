@@ -19,7 +19,13 @@ from graph.ingest.resolved import DIRECTIONS
 from graph.ingest.words import word_set
 from graph.model import ActorKind
 
-__all__ = ["one_name_one_thing", "retype_by_position", "taken", "where_it_happened"]
+__all__ = [
+    "one_name_one_thing",
+    "position_kind",
+    "retype_by_position",
+    "taken",
+    "where_it_happened",
+]
 
 SETTLEMENT_HEADS = word_set("settlement_heads")
 TAKING_VERBS = word_set("taking_verbs")

@@ -13,7 +13,7 @@ from graph.ingest.coref import place_antecedent
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import Entry, Reading
 from graph.ingest.mentions import Mention, Mentions
-from graph.ingest.place_positions import taken, where_it_happened
+from graph.ingest.place_positions import position_kind, taken, where_it_happened
 from graph.ingest.placenames import listed_before
 from graph.ingest.resolved import (
     ACTOR_KINDS,
@@ -265,4 +265,5 @@ def _unknown_name_in_place(token: Token) -> bool:
         return False
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
         return False
-    return taken(token) or where_it_happened(token)
+    # the positions that make a tagger's guess a place make an untagged name one too
+    return position_kind(token, ActorKind.PERSON) is not None

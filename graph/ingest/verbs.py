@@ -120,7 +120,7 @@ class VerbPatterns:
         if verb.dep_ == "relcl" and any(o.lower_ in RELATIVES for o in objects):
             # "the town, which regime forces took from the group"
             objects = [verb.head if o.lower_ in RELATIVES else o for o in objects]
-        if not objects and verb.dep_ == "relcl":
+        if not objects and verb.dep_ in ("relcl", "ccomp"):  # the clause hung anywhere
             objects = _stranded_relative(verb)
         if not objects:  # "ambushed and killed a patrol": the object both verbs share
             objects = [

@@ -95,6 +95,16 @@ def test_a_bomb_hits_the_place_where_its_victims_fell(extract, text, edge):
             "Malian forces captured on the first day of the operation.",
             ("Mali", "CAPTURES", "Kidal"),
         ),
+        (  # 'which' read as a determiner of the subject, the clause hung on 'hit'
+            "The raid hit an area west of the former Shabaab stronghold of Bardhere which "
+            "AU-backed SNA forces captured on the first day.",
+            ("Somalia", "CAPTURES", "Bardhere"),
+        ),
+        (
+            "The strike hit an area north of the former rebel stronghold of Kidal which "
+            "Russian-backed Malian forces captured on the first day.",
+            ("Mali", "CAPTURES", "Kidal"),
+        ),
         (  # 'which' parsed as a modifier of the subject, the clause hung on 'area'
             "The bombardment targeted an area south of the former IS group stronghold of "
             "Raqqa which Syrian Democratic Forces captured on the first day.",
